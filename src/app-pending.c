@@ -1,0 +1,27 @@
+/* app-pending.c — entry points whose modules are not written yet.  Each module's author deletes its
+ * function here when the real one lands; this file goes when it is empty. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "app.h"
+
+static int pending(const struct cli *c, const char *what)
+{
+	fprintf(stderr, "%s: %s is not available yet\n", c->prog, what);
+	return ZS_EXIT_FAIL;
+}
+
+int vmstat_main(const struct cli *c) { return pending(c, "the vmstat view"); }
+int vmstat_forks(const struct cli *c) { return pending(c, "-f"); }
+int zones_main(const struct cli *c) { return pending(c, "-z"); }
+int reclaim_main(const struct cli *c) { return pending(c, "-r"); }
+int buddy_main(const struct cli *c) { return pending(c, "-b"); }
+int explain_main(const struct cli *c) { return pending(c, "--explain"); }
+int dashboard_main(const struct cli *c) { return pending(c, "--top"); }
+
+struct source *sim_source_open(const struct cli *c, struct zs_err *e)
+{
+	zs_err_set(e, 0, "%s: --sim is not available yet", c->prog);
+	return NULL;
+}

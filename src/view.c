@@ -1,0 +1,76 @@
+/* view.c — helpers shared by every view. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "view.h"
+
+int view_field_index(const struct view_def *v, const char *csv)
+{
+	for (int i = 0; i < v->nfields; i++)
+		if (strcmp(v->fields[i].csv, csv) == 0)
+			return i;
+	return -1;
+}
+
+/* Locale-neutral: only integer formatting and our own decimal point. */
+static void fmt_fixed(char *buf, size_t size, double f, int prec)
+{
+	static const double pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+	bool neg = f < 0;
+	double scaled;
+	uint64_t whole, frac, m;
+
+	if (prec < 0)
+		prec = 0;
+	if (prec > 6)
+		prec = 6;
+	if (f != f) {
+		snprintf(buf, size, "nan");
+		return;
+	}
+	if (neg)
+		f = -f;
+	if (f > 1e18) {
+		snprintf(buf, size, "%sinf", neg ? "-" : "");
+		return;
+	}
+	m = (uint64_t)pow10[prec];
+	scaled = f * (double)m + 0.5;
+	whole = (uint64_t)scaled / m;
+	frac = (uint64_t)scaled % m;
+	if (neg && (whole || frac))
+		snprintf(buf, size, "-%" PRIu64, whole);
+	else
+		snprintf(buf, size, "%" PRIu64, whole);
+	if (prec) {
+		size_t l = strlen(buf);
+
+		snprintf(buf + l, size - l, ".%0*" PRIu64, prec, frac);
+	}
+}
+
+const char *view_cell_text(const struct field_def *f, const struct cell *c, char *buf, size_t size)
+{
+	if (c->na) {
+		buf[0] = '\0';
+		return buf;
+	}
+	switch (f->kind) {
+	case FK_U64:
+		snprintf(buf, size, "%" PRIu64, c->v.u);
+		break;
+	case FK_I64:
+		snprintf(buf, size, "%" PRId64, c->v.i);
+		break;
+	case FK_F64:
+		fmt_fixed(buf, size, c->v.f, f->prec);
+		break;
+	case FK_STR:
+		snprintf(buf, size, "%s", c->v.s ? c->v.s : "");
+		break;
+	}
+	return buf;
+}
