@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,13 +138,17 @@ void cli_usage(const struct cli *c, FILE *out)
 		fprintf(out, zonestat_usage, c->prog);
 }
 
-static enum cli_action fail_msg(const struct cli *c, const char *fmt, const char *arg)
+static enum cli_action fail_msg(const struct cli *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-static enum cli_action fail_msg(const struct cli *c, const char *fmt, const char *arg)
+static enum cli_action fail_msg(const struct cli *c, const char *fmt, ...)
 {
+	va_list ap;
+
 	fflush(stdout);
 	fprintf(stderr, "%s: ", c->prog);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 	return CLI_EXIT_FAIL;
 }
@@ -245,7 +250,7 @@ enum cli_action cli_parse(struct cli *c, int argc, char **argv)
 	c->count = 1;
 	c->output = RENDER_TABLE;
 	if (take_compat(&argc, argv, &compat) < 0)
-		return fail_msg(c, "option '--compat' requires an argument%s", "");
+		return fail_msg(c, "option '--compat' requires an argument");
 	if (compat) {
 		c->compat = compat_level(compat);
 		if (c->compat < 0)
@@ -292,7 +297,7 @@ enum cli_action cli_parse(struct cli *c, int argc, char **argv)
 			if (optarg[0] == 'k' || optarg[0] == 'K' || optarg[0] == 'm' || optarg[0] == 'M')
 				c->unit = optarg[0];
 			else
-				return fail_msg(c, "-S requires k, K, m or M (default is KiB)%s", "");
+				return fail_msg(c, "-S requires k, K, m or M (default is KiB)");
 			break;
 		case 'w':
 			c->wide = true;
@@ -382,9 +387,9 @@ enum cli_action cli_parse(struct cli *c, int argc, char **argv)
 		if (!parse_long(c, argv[optind++], &d))
 			return CLI_EXIT_FAIL;
 		if (d < 1)
-			return fail_msg(c, "delay must be positive integer%s", "");
+			return fail_msg(c, "delay must be positive integer");
 		if ((unsigned long)d > UINT_MAX)
-			return fail_msg(c, "too large delay value%s", "");
+			return fail_msg(c, "too large delay value");
 		c->delay = (unsigned long)d;
 		c->have_delay = true;
 		c->infinite = true;
