@@ -5,7 +5,7 @@
 # --- the VM view and its flags, one sample (the since-boot line)
 for a in "" -a -n -w -t -y -wt -at -aw -awt -S_k -S_K -S_m -S_M -S_kilo -S_b -S_B -wS_M -aS_m; do
 	# "-S_M" stands for the two words "-S M"
-	set -- $(echo "$a" | tr _ ' ')
+	set -- $(printf '%s' "$a" | tr _ ' ')
 	same "vmstat $*" load "$@"
 done
 same "vmstat --unit=M --wide --active --timestamp" load --unit=M --wide --active --timestamp
