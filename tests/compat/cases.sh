@@ -39,6 +39,19 @@ same "vmstat -n 1 25" load -n 1 25
 same "vmstat -y 1 25" load -y 1 25
 same "vmstat -t 1 23" load -t 1 23
 
+# on a terminal the height is its rows - 3 (22 when that is not positive)
+same_pty 6 "pty 6 rows: vmstat 1 8" load 1 8
+same_pty 6 "pty 6 rows: vmstat -y 1 8" load -y 1 8
+same_pty 6 "pty 6 rows: vmstat -n 1 8" load -n 1 8
+same_pty 6 "pty 6 rows: vmstat -t -w 1 5" load -t -w 1 5
+same_pty 4 "pty 4 rows: vmstat 1 4 (a header before every line)" load 1 4
+same_pty 2 "pty 2 rows: vmstat 1 25" load 1 25
+same_pty 6 "pty 6 rows: vmstat -d 1 2 (partitions count)" parts -d 1 2
+same_pty 6 "pty 6 rows: vmstat -dn 1 2" parts -dn 1 2
+same_pty 40 "pty 40 rows: vmstat -m 1 2" load -m 1 2
+same_pty 6 "pty 6 rows: vmstat -p vda 1 5" load -p vda 1 5
+same_pty 6 "pty 6 rows: vmstat -x" load -x
+
 # --- the other modes
 same "vmstat -s" load -s
 same "vmstat -s -S M" load -s -S M

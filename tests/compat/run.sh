@@ -67,8 +67,14 @@ elif [ -f "$fx/no-sys-block" ]; then
 	mount -t tmpfs zs-sys /sys || exit 97
 fi
 cd /
-PATH=$bin:$PATH LD_PRELOAD=$SHIM ZS_SHIM_SNAPS=$fx ZS_SHIM_DEST=/proc ZS_SHIM_EPOCH=$EPOCH \
-	vmstat "$@" >"$out.out" 2>"$out.err"
+if [ -n "${PTY_ROWS:-}" ]; then
+	# on a terminal of PTY_ROWS rows (header repetition); stderr comes through the terminal too
+	PATH=$bin:$PATH LD_PRELOAD=$SHIM ZS_SHIM_SNAPS=$fx ZS_SHIM_DEST=/proc ZS_SHIM_EPOCH=$EPOCH \
+		script -qefc "stty rows $PTY_ROWS cols 250 && exec vmstat $*" /dev/null >"$out.out" 2>"$out.err"
+else
+	PATH=$bin:$PATH LD_PRELOAD=$SHIM ZS_SHIM_SNAPS=$fx ZS_SHIM_DEST=/proc ZS_SHIM_EPOCH=$EPOCH \
+		vmstat "$@" >"$out.out" 2>"$out.err"
+fi
 echo $? >"$out.rc"
 EOF
 
@@ -156,6 +162,19 @@ $(diff -u "$TMPD/o/ref.$s_k" "$TMPD/o/test.$s_k" | sed 1,2d | head -40)
 		fi
 	done
 	if [ -z "$s_diag" ]; then ok "$s_name"; else not_ok "$s_name" "$s_diag"; fi
+}
+
+# same_pty ROWS NAME FIXTURE ARGS…: the same on a terminal of ROWS rows (ARGS without spaces)
+same_pty() {
+	if ! command -v script >/dev/null 2>&1; then
+		skip "$2" "no script(1) for a terminal"
+		return
+	fi
+	PTY_ROWS=$1
+	export PTY_ROWS
+	shift
+	same "$@"
+	unset PTY_ROWS
 }
 
 # The harness must be able to fail: the reference against itself on two different recordings differs.
