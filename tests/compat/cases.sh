@@ -30,6 +30,8 @@ same "vmstat -S k -a 1 8" load -S k -a 1 8
 same "vmstat 1 -a 4 (options after operands)" load 1 -a 4
 same "vmstat +1 3 (strtol syntax)" load +1 3
 same "vmstat ' 1' 3 (leading space)" load " 1" 3
+same_posix "POSIXLY_CORRECT: vmstat 1 -a 4" load 1 -a 4
+same_posix "POSIXLY_CORRECT: vmstat -a 1 4" load -a 1 4
 same "vmstat 010 2 (decimal, not octal)" load 010 2
 same "vmstat idle 1 4" idle 1 4
 # header repetition: 21 lines per screen when stdout is not a terminal

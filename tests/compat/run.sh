@@ -128,7 +128,7 @@ run() {
 		[ -n "$TESTARGS" ] && set -- "$TESTARGS" "$@"
 	fi
 	rm -f "$TMPD/o/$r_which".*
-	env SHIM="$TMPD/shim.so" EPOCH=$EPOCH TZ=UTC LC_ALL=C \
+	env -u LANGUAGE -u LANG SHIM="$TMPD/shim.so" EPOCH=$EPOCH TZ=UTC LC_ALL=C \
 		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 		timeout 60 unshare -m sh "$TMPD/inns.sh" "$r_fx" "$TMPD/o/$r_which" "$r_bin" "$@" </dev/null
 }
@@ -175,6 +175,14 @@ same_pty() {
 	shift
 	same "$@"
 	unset PTY_ROWS
+}
+
+# same_posix NAME FIXTURE ARGS…: the same with POSIXLY_CORRECT set (option parsing stops at an operand)
+same_posix() {
+	POSIXLY_CORRECT=1
+	export POSIXLY_CORRECT
+	same "$@"
+	unset POSIXLY_CORRECT
 }
 
 # The harness must be able to fail: the reference against itself on two different recordings differs.
