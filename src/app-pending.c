@@ -14,9 +14,6 @@ static int pending(const struct cli *c, const char *what)
 
 int vmstat_main(const struct cli *c) { return pending(c, "the vmstat view"); }
 int vmstat_forks(const struct cli *c) { return pending(c, "-f"); }
-int zones_main(const struct cli *c) { return pending(c, "-z"); }
-int reclaim_main(const struct cli *c) { return pending(c, "-r"); }
-int buddy_main(const struct cli *c) { return pending(c, "-b"); }
 int explain_main(const struct cli *c) { return pending(c, "--explain"); }
 int dashboard_main(const struct cli *c) { return pending(c, "--top"); }
 
