@@ -39,6 +39,12 @@ static void set(struct reclaim_counts *c, enum rc_counter i, uint64_t v)
 	c->have[i] = true;
 }
 
+static void set_src(struct reclaim_counts *c, enum rc_counter i, uint64_t v, const char *src)
+{
+	set(c, i, v);
+	c->src[i] = src;
+}
+
 static bool get(const struct kvset *kv, const char *name, uint64_t *v)
 {
 	int64_t x;
@@ -49,15 +55,17 @@ static bool get(const struct kvset *kv, const char *name, uint64_t *v)
 	return true;
 }
 
-/* name, else Σ name_<zone>; false when neither form exists. */
-static bool get_or_zones(const struct kvset *kv, const char *name, uint64_t *v)
+/* name, else Σ name_<zone> (*zoned set); false when neither form exists. */
+static bool get_or_zones(const struct kvset *kv, const char *name, uint64_t *v, bool *zoned)
 {
 	char buf[64];
 	bool any = false;
 	uint64_t x;
 
+	*zoned = false;
 	if (get(kv, name, v))
 		return true;
+	*zoned = true;
 	*v = 0;
 	for (size_t i = 0; i < ZS_ARRAY_LEN(zone_sfx); i++) {
 		snprintf(buf, sizeof buf, "%s_%s", name, zone_sfx[i]);
@@ -74,15 +82,18 @@ static void read_one(const struct kvset *kv, struct reclaim_counts *c, enum rc_c
 	uint64_t v;
 
 	if (get(kv, name, &v))
-		set(c, i, v);
+		set_src(c, i, v, name);
 }
 
-static void read_zoned(const struct kvset *kv, struct reclaim_counts *c, enum rc_counter i, const char *name)
+/* name and zoned are "pgscan_kswapd" and "pgscan_kswapd_<zone>": the names notes give */
+static void read_zoned(const struct kvset *kv, struct reclaim_counts *c, enum rc_counter i, const char *name,
+		       const char *zoned_name)
 {
 	uint64_t v;
+	bool zoned;
 
-	if (get_or_zones(kv, name, &v))
-		set(c, i, v);
+	if (get_or_zones(kv, name, &v, &zoned))
+		set_src(c, i, v, zoned ? zoned_name : name);
 }
 
 /* Σ of the parts that exist; the total exists when any part does. */
@@ -103,27 +114,28 @@ static void sum_parts(struct reclaim_counts *c, enum rc_counter total, enum rc_c
 void reclaim_counts_read(const struct kvset *kv, struct reclaim_counts *c)
 {
 	uint64_t old_total;
+	bool zoned;
 
 	memset(c, 0, sizeof *c);
-	read_zoned(kv, c, RC_SCAN_KSWAPD, "pgscan_kswapd");
-	read_zoned(kv, c, RC_SCAN_DIRECT, "pgscan_direct");
+	read_zoned(kv, c, RC_SCAN_KSWAPD, "pgscan_kswapd", "pgscan_kswapd_<zone>");
+	read_zoned(kv, c, RC_SCAN_DIRECT, "pgscan_direct", "pgscan_direct_<zone>");
 	read_one(kv, c, RC_SCAN_KHUGEPAGED, "pgscan_khugepaged");
 	read_one(kv, c, RC_SCAN_PROACTIVE, "pgscan_proactive");
 	sum_parts(c, RC_SCAN_TOTAL, RC_SCAN_KSWAPD, 4);
 
-	read_zoned(kv, c, RC_STEAL_KSWAPD, "pgsteal_kswapd");
-	read_zoned(kv, c, RC_STEAL_DIRECT, "pgsteal_direct");
+	read_zoned(kv, c, RC_STEAL_KSWAPD, "pgsteal_kswapd", "pgsteal_kswapd_<zone>");
+	read_zoned(kv, c, RC_STEAL_DIRECT, "pgsteal_direct", "pgsteal_direct_<zone>");
 	read_one(kv, c, RC_STEAL_KHUGEPAGED, "pgsteal_khugepaged");
 	read_one(kv, c, RC_STEAL_PROACTIVE, "pgsteal_proactive");
 	/* ≤ 3.4: pgsteal_<zone> counted every reclaimed page and kswapd_steal kswapd's share. */
-	if (!c->have[RC_STEAL_KSWAPD] && !c->have[RC_STEAL_DIRECT] && get_or_zones(kv, "pgsteal", &old_total)) {
+	if (!c->have[RC_STEAL_KSWAPD] && !c->have[RC_STEAL_DIRECT] && get_or_zones(kv, "pgsteal", &old_total, &zoned)) {
 		uint64_t k;
 
 		if (get(kv, "kswapd_steal", &k)) {
-			set(c, RC_STEAL_KSWAPD, k);
+			set_src(c, RC_STEAL_KSWAPD, k, "kswapd_steal");
 			set(c, RC_STEAL_DIRECT, old_total >= k ? old_total - k : 0);
 		}
-		set(c, RC_STEAL_TOTAL, old_total);
+		set_src(c, RC_STEAL_TOTAL, old_total, "pgsteal_<zone>");
 	} else {
 		sum_parts(c, RC_STEAL_TOTAL, RC_STEAL_KSWAPD, 4);
 	}
@@ -133,7 +145,7 @@ void reclaim_counts_read(const struct kvset *kv, struct reclaim_counts *c)
 	read_one(kv, c, RC_STEAL_ANON, "pgsteal_anon");
 	read_one(kv, c, RC_STEAL_FILE, "pgsteal_file");
 
-	read_zoned(kv, c, RC_ALLOCSTALL, "allocstall");
+	read_zoned(kv, c, RC_ALLOCSTALL, "allocstall", "allocstall_<zone>");
 	read_one(kv, c, RC_COMPACT_STALL, "compact_stall");
 	read_one(kv, c, RC_COMPACT_FAIL, "compact_fail");
 	read_one(kv, c, RC_COMPACT_SUCCESS, "compact_success");
@@ -215,14 +227,14 @@ int analysis_reclaim(const struct sample *prev, const struct sample *cur, struct
 		reclaim_counts_read(&prev->vmstat, &before);
 		out->span_s = delta_seconds(prev, cur);
 		for (int i = 0; i < RC_N; i++) {
-			char name[48];
-
 			/* A counter only one of the samples has (a different kernel's tree) has no delta. */
 			if (!now.have[i] || !before.have[i])
 				continue;
-			snprintf(name, sizeof name, "%s", rc_counter_name[i]);
 			out->d.have[i] = true;
-			out->d.v[i] = delta_named(name, before.v[i], now.v[i], notes);
+			out->d.src[i] = now.src[i];
+			/* sums are noted through their parts */
+			out->d.v[i] = now.src[i] ? delta_named(now.src[i], before.v[i], now.v[i], notes)
+						 : delta_counter(before.v[i], now.v[i], NULL);
 		}
 	}
 	if (out->span_s > 0)

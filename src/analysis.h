@@ -145,6 +145,8 @@ extern const char *const rc_counter_name[RC_N];
 struct reclaim_counts {
 	uint64_t v[RC_N];
 	bool have[RC_N];
+	const char *src[RC_N];       /* the kernel counter read ("pgscan_kswapd", "pgscan_kswapd_<zone>"),
+	                                NULL for sums of other entries (scan_total …) */
 };
 void reclaim_counts_read(const struct kvset *vmstat, struct reclaim_counts *out);
 

@@ -1,0 +1,270 @@
+/* test-analysis-zones.c — watermark status and headroom, drift bound and drift mark, pages on per-CPU
+ * lists, free-page rates, zones matched by name across samples, managed 0. */
+#include "config.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "sample-build.h"
+
+static bool has_note(const struct analysis_notes *n, const char *text)
+{
+	for (int i = 0; i < n->n; i++)
+		if (strstr(n->msg[i], text))
+			return true;
+	return false;
+}
+
+START_TEST(status_boundaries_are_strict)
+{
+	/* the kernel's test is free > mark: equal to a mark is below it */
+	ck_assert_int_eq(zone_status_of(151, 100, 125, 150), ZST_OK);
+	ck_assert_int_eq(zone_status_of(150, 100, 125, 150), ZST_BELOW_HIGH);
+	ck_assert_int_eq(zone_status_of(126, 100, 125, 150), ZST_BELOW_HIGH);
+	ck_assert_int_eq(zone_status_of(125, 100, 125, 150), ZST_BELOW_LOW);
+	ck_assert_int_eq(zone_status_of(101, 100, 125, 150), ZST_BELOW_LOW);
+	ck_assert_int_eq(zone_status_of(100, 100, 125, 150), ZST_BELOW_MIN);
+	ck_assert_int_eq(zone_status_of(0, 100, 125, 150), ZST_BELOW_MIN);
+	ck_assert_str_eq(zone_status_name(ZST_BELOW_LOW), "<low");
+}
+END_TEST
+
+START_TEST(drift_mark_formula)
+{
+	/* tolerate = low − min = 25; 4 CPUs × 20 = 80 > 25 → mark = high + 80 = 230 */
+	ck_assert_uint_eq(zone_drift_mark(100, 125, 150, 20, 4), 230);
+	/* 1 CPU × 20 = 20 ≤ 25: the kernel sets no mark */
+	ck_assert_uint_eq(zone_drift_mark(100, 125, 150, 20, 1), 0);
+	/* exactly equal is not greater: no mark */
+	ck_assert_uint_eq(zone_drift_mark(100, 125, 150, 25, 1), 0);
+	ck_assert_uint_eq(zone_drift_mark(100, 125, 150, 0, 4), 0);
+	ck_assert_uint_eq(zone_drift_mark(100, 125, 150, 20, 0), 0);
+}
+END_TEST
+
+START_TEST(one_zone_everything)
+{
+	struct sample s;
+	struct zones_analysis za;
+	struct analysis_notes n;
+	struct zone *z;
+	const int64_t counts[4] = { 10, 0, 31, -2 };   /* a negative count must not subtract */
+	const struct zone_analysis *a;
+
+	sb_init(&s, 5);
+	z = sb_zone(&s, 0, "Normal", 140, 100, 125, 150, 262144);
+	z->boost = 7;
+	z->have |= ZONE_HAVE_BOOST;
+	sb_pcp(z, 4, counts, 20);
+	z->protection = calloc(3, sizeof *z->protection);
+	z->protection[1] = 0;
+	z->protection[2] = 3019;
+	z->nprotection = 3;
+	zones_analysis_init(&za);
+	analysis_notes_init(&n);
+	ck_assert_int_eq(analysis_zones(NULL, &s, &za, &n), 0);
+	ck_assert_int_eq(za.nzones, 1);
+	a = &za.zone[0];
+	ck_assert_str_eq(a->name, "Normal");
+	ck_assert_int_eq(a->status, ZST_BELOW_HIGH);
+	ck_assert_int_eq(a->head_min, 40);
+	ck_assert_int_eq(a->head_low, 15);
+	ck_assert_int_eq(a->head_high, -10);
+	ck_assert_int_eq(a->protection_max, 3019);
+	ck_assert_uint_eq(a->pcp_pages, 41);
+	/* no cpu/online file: the pagesets' 4 CPUs are the online CPUs; 4 × 20 = 80 */
+	ck_assert_int_eq(a->online_cpus, 4);
+	ck_assert_uint_eq(a->drift, 80);
+	/* unboosted high = 150 − 7 = 143; 80 > 25 → 143 + 80 */
+	ck_assert_uint_eq(a->drift_mark, 223);
+	/* |140 − 100| = 40 ≤ 80: min is within the drift */
+	ck_assert(a->near_wmark);
+	ck_assert_str_eq(a->near_name, "min");
+	ck_assert(!a->have_free_rate);
+	ck_assert_int_eq(n.n, 0);
+	zones_analysis_free(&za);
+	analysis_notes_free(&n);
+	sb_free(&s);
+}
+END_TEST
+
+START_TEST(online_cpus_from_sysfs_win)
+{
+	struct sample s;
+	struct zones_analysis za;
+	const int64_t counts[2] = { 0, 0 };
+	int online[8] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+
+	sb_init(&s, 0);
+	sb_pcp(sb_zone(&s, 0, "DMA32", 5000, 100, 125, 150, 100000), 2, counts, 10);
+	s.cpu_online = online;
+	s.ncpu_online = 8;
+	s.have |= SAMPLE_HAVE(SP_CPU_ONLINE);
+	zones_analysis_init(&za);
+	ck_assert_int_eq(analysis_zones(NULL, &s, &za, NULL), 0);
+	ck_assert_int_eq(za.zone[0].online_cpus, 8);
+	ck_assert_uint_eq(za.zone[0].drift, 80);
+	ck_assert(!za.zone[0].near_wmark);
+	ck_assert_int_eq(za.zone[0].status, ZST_OK);
+	s.cpu_online = NULL;
+	zones_analysis_free(&za);
+	sb_free(&s);
+}
+END_TEST
+
+START_TEST(matched_by_name_not_position)
+{
+	struct sample p, c;
+	struct zones_analysis za;
+	struct analysis_notes n;
+
+	/* before: DMA, Normal (node 0) and Normal (node 1); after: DMA32 is new between them and
+	 * node 1 is gone — Normal must still be compared with Normal */
+	sb_init(&p, 10);
+	sb_zone(&p, 0, "DMA", 3840, 10, 12, 15, 3840);
+	sb_zone(&p, 0, "Normal", 1000, 100, 125, 150, 262144);
+	sb_zone(&p, 1, "Normal", 9000, 100, 125, 150, 262144);
+	sb_init(&c, 12);
+	sb_zone(&c, 0, "DMA", 3840, 10, 12, 15, 3840);
+	sb_zone(&c, 0, "DMA32", 70000, 100, 125, 150, 772917);
+	sb_zone(&c, 0, "Normal", 1500, 100, 125, 150, 262144);
+	zones_analysis_init(&za);
+	analysis_notes_init(&n);
+	ck_assert_int_eq(analysis_zones(&p, &c, &za, &n), 0);
+	ck_assert_int_eq(za.nzones, 3);
+	ck_assert_double_eq_tol(za.interval_s, 2.0, 1e-9);
+	/* DMA: unchanged */
+	ck_assert(za.zone[0].have_free_rate);
+	ck_assert_double_eq_tol(za.zone[0].free_rate, 0.0, 1e-9);
+	/* DMA32: new, no rate, noted */
+	ck_assert(za.zone[1].appeared);
+	ck_assert(!za.zone[1].have_free_rate);
+	/* Normal: (1500 − 1000) / 2 s */
+	ck_assert_str_eq(za.zone[2].name, "Normal");
+	ck_assert_double_eq_tol(za.zone[2].free_rate, 250.0, 1e-9);
+	ck_assert(has_note(&n, "node 0 zone DMA32 appeared"));
+	ck_assert(has_note(&n, "node 1 zone Normal disappeared"));
+	ck_assert_int_eq(n.n, 2);
+	zones_analysis_free(&za);
+	analysis_notes_free(&n);
+	sb_free(&p);
+	sb_free(&c);
+}
+END_TEST
+
+START_TEST(falling_free_gives_negative_rate)
+{
+	struct sample p, c;
+	struct zones_analysis za;
+
+	sb_init(&p, 1);
+	sb_zone(&p, 0, "Normal", 5000, 100, 125, 150, 262144);
+	sb_init(&c, 1.5);
+	sb_zone(&c, 0, "Normal", 4000, 100, 125, 150, 262144);
+	zones_analysis_init(&za);
+	ck_assert_int_eq(analysis_zones(&p, &c, &za, NULL), 0);
+	ck_assert_double_eq_tol(za.zone[0].free_rate, -2000.0, 1e-9);
+	zones_analysis_free(&za);
+	sb_free(&p);
+	sb_free(&c);
+}
+END_TEST
+
+START_TEST(managed_zero_and_populating)
+{
+	struct sample p, c;
+	struct zones_analysis za;
+	struct analysis_notes n;
+	const int64_t counts[2] = { 3, 3 };
+	struct zone *z;
+
+	/* an empty Movable zone (all zeros) is analysed without dividing by anything */
+	sb_init(&p, 0);
+	z = sb_zone(&p, 0, "Movable", 0, 0, 0, 0, 0);
+	sb_pcp(z, 2, counts, 0);
+	z->have &= ~ZONE_HAVE_THRESHOLD;
+	sb_init(&c, 1);
+	sb_pcp(sb_zone(&c, 0, "Movable", 65536, 32, 40, 48, 65536), 2, counts, 6);
+	zones_analysis_init(&za);
+	analysis_notes_init(&n);
+	ck_assert_int_eq(analysis_zones(NULL, &p, &za, &n), 0);
+	ck_assert(!za.zone[0].populated);
+	ck_assert_int_eq(za.zone[0].status, ZST_EMPTY);
+	ck_assert_uint_eq(za.zone[0].drift, 0);
+	ck_assert(!za.zone[0].near_wmark);
+	/* then memory is onlined into it: the zone appears */
+	ck_assert_int_eq(analysis_zones(&p, &c, &za, &n), 0);
+	ck_assert(za.zone[0].populated);
+	ck_assert(za.zone[0].appeared);
+	ck_assert(!za.zone[0].have_free_rate);
+	ck_assert(has_note(&n, "node 0 zone Movable appeared"));
+	zones_analysis_free(&za);
+	analysis_notes_free(&n);
+	sb_free(&p);
+	sb_free(&c);
+}
+END_TEST
+
+START_TEST(no_zoneinfo_is_an_error)
+{
+	struct sample s;
+	struct zones_analysis za;
+	struct analysis_notes n;
+
+	sb_init(&s, 0);
+	zones_analysis_init(&za);
+	analysis_notes_init(&n);
+	ck_assert_int_eq(analysis_zones(NULL, &s, &za, &n), -1);
+	ck_assert_int_eq(n.n, 1);
+	zones_analysis_free(&za);
+	analysis_notes_free(&n);
+	sb_free(&s);
+}
+END_TEST
+
+START_TEST(pre_3_8_uses_present)
+{
+	struct sample s;
+	struct zones_analysis za;
+	struct zone *z;
+
+	sb_init(&s, 0);
+	z = sb_zone(&s, 0, "Normal", 500, 100, 125, 150, 0);
+	z->present = 4096;
+	z->have &= ~ZONE_HAVE_MANAGED;
+	zones_analysis_init(&za);
+	ck_assert_int_eq(analysis_zones(NULL, &s, &za, NULL), 0);
+	ck_assert(za.zone[0].populated);
+	ck_assert_uint_eq(za.zone[0].managed, 4096);
+	ck_assert(!za.zone[0].have_managed);
+	zones_analysis_free(&za);
+	sb_free(&s);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("analysis-zones");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_test(tc, status_boundaries_are_strict);
+	tcase_add_test(tc, drift_mark_formula);
+	tcase_add_test(tc, one_zone_everything);
+	tcase_add_test(tc, online_cpus_from_sysfs_win);
+	tcase_add_test(tc, matched_by_name_not_position);
+	tcase_add_test(tc, falling_free_gives_negative_rate);
+	tcase_add_test(tc, managed_zero_and_populating);
+	tcase_add_test(tc, no_zoneinfo_is_an_error);
+	tcase_add_test(tc, pre_3_8_uses_present);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
