@@ -84,3 +84,28 @@ void sb_free(struct sample *s)
 	kv_free(&s->vmstat);
 	memset(s, 0, sizeof *s);
 }
+
+bool sb_has_note(const struct analysis_notes *n, const char *text)
+{
+	for (int i = 0; i < n->n; i++)
+		if (strstr(n->msg[i], text))
+			return true;
+	return false;
+}
+
+int sb_run(const char *suite, const TTest *const *tests, int n)
+{
+	Suite *s = suite_create(suite);
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	for (int i = 0; i < n; i++)
+		tcase_add_test(tc, tests[i]);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}

@@ -3,6 +3,9 @@
 #ifndef ZS_SAMPLE_BUILD_H
 #define ZS_SAMPLE_BUILD_H
 
+#include <check.h>
+
+#include "analysis.h"
 #include "sample.h"
 
 void sb_init(struct sample *s, double t_seconds);
@@ -15,5 +18,9 @@ void sb_vm(struct sample *s, const char *name, int64_t v);
 void sb_buddy(struct sample *s, int node, const char *name, const uint64_t *nfree, int norders);
 /* Free what sb_* allocated (not the parsers' way: these tests must not depend on them). */
 void sb_free(struct sample *s);
+/* A note containing text was made. */
+bool sb_has_note(const struct analysis_notes *n, const char *text);
+/* Run the tests as one suite; the exit status for main(). */
+int sb_run(const char *suite, const TTest *const *tests, int n);
 
 #endif

@@ -115,20 +115,13 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("analysis-buddy");
-	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
+	const TTest *const tests[] = {
+		indices_and_max_order,
+		no_zoneinfo_no_watermark,
+		below_low_gets_nothing,
+		zones_come_and_go_by_name,
+		no_buddyinfo,
+	};
 
-	tcase_add_test(tc, indices_and_max_order);
-	tcase_add_test(tc, no_zoneinfo_no_watermark);
-	tcase_add_test(tc, below_low_gets_nothing);
-	tcase_add_test(tc, zones_come_and_go_by_name);
-	tcase_add_test(tc, no_buddyinfo);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return sb_run("analysis-buddy", tests, (int)ZS_ARRAY_LEN(tests));
 }

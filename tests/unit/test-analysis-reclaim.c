@@ -8,14 +8,6 @@
 #include "analysis.h"
 #include "sample-build.h"
 
-static bool has_note(const struct analysis_notes *n, const char *text)
-{
-	for (int i = 0; i < n->n; i++)
-		if (strstr(n->msg[i], text))
-			return true;
-	return false;
-}
-
 /* 6.18 names: by reclaimer, and the same pages again by type */
 static void new_kernel(struct sample *s, int64_t k)
 {
@@ -117,7 +109,7 @@ START_TEST(per_zone_reset_names_the_family)
 	analysis_notes_init(&n);
 	ck_assert_int_eq(analysis_reclaim(&p, &c, NULL, &ra, &n), 0);
 	ck_assert_uint_eq(ra.d.v[RC_SCAN_KSWAPD], 0);
-	ck_assert(has_note(&n, "counter pgscan_kswapd_<zone> went backwards (900 -> 100)"));
+	ck_assert(sb_has_note(&n, "counter pgscan_kswapd_<zone> went backwards (900 -> 100)"));
 	analysis_notes_free(&n);
 	sb_free(&p);
 	sb_free(&c);
@@ -201,7 +193,7 @@ START_TEST(backwards_counter_gives_zero_and_note)
 	/* the total went back too (5·1260 = 6300 → 3 + 6·260 = 1563): 0, not 2^64 − 4737 */
 	ck_assert_uint_eq(ra.d.v[RC_SCAN_TOTAL], 0);
 	ck_assert_uint_eq(ra.d.v[RC_SCAN_DIRECT], 200);
-	ck_assert(has_note(&n, "counter pgscan_kswapd went backwards (5000 -> 3); counted as 0"));
+	ck_assert(sb_has_note(&n, "counter pgscan_kswapd went backwards (5000 -> 3); counted as 0"));
 	/* the sum is not noted again */
 	ck_assert_int_eq(n.n, 1);
 	/* no scan in the interval: no efficiency, vmpressure window not filled */
@@ -259,7 +251,7 @@ START_TEST(psi_stall_in_interval)
 	ck_assert_double_eq_tol(ra.psi.some_stall_ms, 500.0, 1e-9);
 	ck_assert_double_eq_tol(ra.psi.some_pct, 25.0, 1e-9);
 	ck_assert_double_eq_tol(ra.psi.full_stall_ms, 0.0, 1e-9);
-	ck_assert(has_note(&n, "pressure/memory full total went backwards"));
+	ck_assert(sb_has_note(&n, "pressure/memory full total went backwards"));
 	/* nothing scanned: no efficiency */
 	ck_assert(!ra.have_eff);
 	analysis_notes_free(&n);
@@ -298,25 +290,18 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("analysis-reclaim");
-	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
+	const TTest *const tests[] = {
+		new_kernel_totals_are_not_doubled,
+		per_zone_counters_of_4_7_and_before,
+		per_zone_reset_names_the_family,
+		pgsteal_without_split_of_3_4_and_before,
+		interval_rates_efficiency_vmpressure,
+		backwards_counter_gives_zero_and_note,
+		since_boot_uses_uptime,
+		psi_stall_in_interval,
+		no_event_counters,
+		delta_helpers,
+	};
 
-	tcase_add_test(tc, new_kernel_totals_are_not_doubled);
-	tcase_add_test(tc, per_zone_counters_of_4_7_and_before);
-	tcase_add_test(tc, per_zone_reset_names_the_family);
-	tcase_add_test(tc, pgsteal_without_split_of_3_4_and_before);
-	tcase_add_test(tc, interval_rates_efficiency_vmpressure);
-	tcase_add_test(tc, backwards_counter_gives_zero_and_note);
-	tcase_add_test(tc, since_boot_uses_uptime);
-	tcase_add_test(tc, psi_stall_in_interval);
-	tcase_add_test(tc, no_event_counters);
-	tcase_add_test(tc, delta_helpers);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return sb_run("analysis-reclaim", tests, (int)ZS_ARRAY_LEN(tests));
 }

@@ -10,14 +10,6 @@
 #include "analysis.h"
 #include "sample-build.h"
 
-static bool has_note(const struct analysis_notes *n, const char *text)
-{
-	for (int i = 0; i < n->n; i++)
-		if (strstr(n->msg[i], text))
-			return true;
-	return false;
-}
-
 START_TEST(status_boundaries_are_strict)
 {
 	/* the kernel's test is free > mark: equal to a mark is below it */
@@ -145,8 +137,8 @@ START_TEST(matched_by_name_not_position)
 	/* Normal: (1500 − 1000) / 2 s */
 	ck_assert_str_eq(za.zone[2].name, "Normal");
 	ck_assert_double_eq_tol(za.zone[2].free_rate, 250.0, 1e-9);
-	ck_assert(has_note(&n, "node 0 zone DMA32 appeared"));
-	ck_assert(has_note(&n, "node 1 zone Normal disappeared"));
+	ck_assert(sb_has_note(&n, "node 0 zone DMA32 appeared"));
+	ck_assert(sb_has_note(&n, "node 1 zone Normal disappeared"));
 	ck_assert_int_eq(n.n, 2);
 	zones_analysis_free(&za);
 	analysis_notes_free(&n);
@@ -200,7 +192,7 @@ START_TEST(managed_zero_and_populating)
 	ck_assert(za.zone[0].populated);
 	ck_assert(za.zone[0].appeared);
 	ck_assert(!za.zone[0].have_free_rate);
-	ck_assert(has_note(&n, "node 0 zone Movable appeared"));
+	ck_assert(sb_has_note(&n, "node 0 zone Movable appeared"));
 	zones_analysis_free(&za);
 	analysis_notes_free(&n);
 	sb_free(&p);
@@ -247,24 +239,17 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("analysis-zones");
-	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
+	const TTest *const tests[] = {
+		status_boundaries_are_strict,
+		drift_mark_formula,
+		one_zone_everything,
+		online_cpus_from_sysfs_win,
+		matched_by_name_not_position,
+		falling_free_gives_negative_rate,
+		managed_zero_and_populating,
+		no_zoneinfo_is_an_error,
+		pre_3_8_uses_present,
+	};
 
-	tcase_add_test(tc, status_boundaries_are_strict);
-	tcase_add_test(tc, drift_mark_formula);
-	tcase_add_test(tc, one_zone_everything);
-	tcase_add_test(tc, online_cpus_from_sysfs_win);
-	tcase_add_test(tc, matched_by_name_not_position);
-	tcase_add_test(tc, falling_free_gives_negative_rate);
-	tcase_add_test(tc, managed_zero_and_populating);
-	tcase_add_test(tc, no_zoneinfo_is_an_error);
-	tcase_add_test(tc, pre_3_8_uses_present);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return sb_run("analysis-zones", tests, (int)ZS_ARRAY_LEN(tests));
 }

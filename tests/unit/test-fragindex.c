@@ -5,6 +5,7 @@
 #include <check.h>
 
 #include "analysis.h"
+#include "sample-build.h"
 
 /* 4 order-0, 2 order-1, 1 order-2 blocks: 4 + 4 + 4 = 12 free pages in 7 blocks */
 static const uint64_t small[4] = { 4, 2, 1, 0 };
@@ -95,22 +96,15 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("fragindex");
-	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
+	const TTest *const tests[] = {
+		unusable_index_by_order,
+		extfrag_index_by_order,
+		extfrag_lack_of_memory_vs_fragmentation,
+		nothing_free,
+		fill_counts,
+		watermark_per_order_new_rule,
+		watermark_per_order_old_rule,
+	};
 
-	tcase_add_test(tc, unusable_index_by_order);
-	tcase_add_test(tc, extfrag_index_by_order);
-	tcase_add_test(tc, extfrag_lack_of_memory_vs_fragmentation);
-	tcase_add_test(tc, nothing_free);
-	tcase_add_test(tc, fill_counts);
-	tcase_add_test(tc, watermark_per_order_new_rule);
-	tcase_add_test(tc, watermark_per_order_old_rule);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return sb_run("fragindex", tests, (int)ZS_ARRAY_LEN(tests));
 }

@@ -7,6 +7,7 @@
 #include <check.h>
 
 #include "analysis.h"
+#include "sample-build.h"
 
 START_TEST(nothing_reclaimed_is_critical)
 {
@@ -86,22 +87,15 @@ END_TEST
 
 int main(void)
 {
-	Suite *s = suite_create("vmpressure");
-	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
+	const TTest *const tests[] = {
+		nothing_reclaimed_is_critical,
+		all_reclaimed_is_none,
+		medium_boundary,
+		critical_boundary,
+		window_fills_then_empties,
+		huge_counts_do_not_overflow,
+		level_names,
+	};
 
-	tcase_add_test(tc, nothing_reclaimed_is_critical);
-	tcase_add_test(tc, all_reclaimed_is_none);
-	tcase_add_test(tc, medium_boundary);
-	tcase_add_test(tc, critical_boundary);
-	tcase_add_test(tc, window_fills_then_empties);
-	tcase_add_test(tc, huge_counts_do_not_overflow);
-	tcase_add_test(tc, level_names);
-	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return sb_run("vmpressure", tests, (int)ZS_ARRAY_LEN(tests));
 }
