@@ -26,12 +26,14 @@ struct kf_zone_in {
 	enum kf_zone_type type;
 	uint64_t managed, present, spanned;
 	uint64_t boost;           /* current watermark_boost (printed "boost"), 0 when absent */
+	char name[16];            /* the kernel's name ("DMA32"), "" when unknown; informational */
 };
 
 struct kf_node_in {
 	int nzones;               /* every zone of the node in index order, unpopulated included */
 	struct kf_zone_in zone[KF_MAX_ZONES];
 	int ncpus;                /* CPUs of this node (for pcp high's split); 0 = unknown */
+	int id;                   /* the kernel's node number; informational */
 };
 
 struct kf_machine {
@@ -50,7 +52,14 @@ struct kf_machine {
 	int64_t percpu_pagelist_high_fraction;  /* 5.14+, 0 = auto */
 	int64_t percpu_pagelist_fraction;       /* < 5.14, 0 = auto */
 	bool thp;                         /* transparent hugepages enabled (khugepaged raise applies) */
+	unsigned inferred;                /* KF_INFERRED_*: what kf_machine_from_sample had to guess */
 };
+#define KF_INFERRED_KVER 0x01u        /* from the zoneinfo format, not from the release */
+#define KF_INFERRED_MIN_FREE 0x02u    /* min_free_kbytes solved from the printed min watermarks */
+#define KF_INFERRED_CPUS 0x04u        /* online CPUs counted from the pagesets */
+#define KF_INFERRED_NODE_CPUS 0x08u   /* CPUs per node unknown: the kernel's fallback (all online) */
+#define KF_INFERRED_PAGE_SHIFT 0x10u  /* page size not derivable: 4 KiB assumed */
+#define KF_INFERRED_SYSCTLS 0x20u     /* some sysctls not in the snapshot: kernel defaults used */
 
 /* Everything derived for one zone, with the intermediate values --explain shows. */
 struct kf_zone_out {
@@ -92,6 +101,8 @@ int kf_normal_threshold(uint64_t managed, int online_cpus, int page_shift);
 int kf_pressure_threshold(uint64_t low, uint64_t min, int online_cpus);
 int kf_batchsize(uint64_t managed, int page_shift, uint32_t kver);
 int64_t kf_default_lowmem_reserve_ratio(enum kf_zone_type t, uint32_t kver);
+/* "6.18.44-fc-v669" -> KF_VER(6, 18); 0 when unreadable. */
+uint32_t kf_version_from_release(const char *release);
 /* Integer square root, as the kernel's int_sqrt. */
 uint64_t kf_int_sqrt(uint64_t x);
 

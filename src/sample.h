@@ -119,6 +119,27 @@ struct proc_buddyinfo {
 	int nzones, zone_cap;
 };
 
+/* ---- /proc/pagetypeinfo (read only on request: it walks every free list) ---- */
+#define PAGETYPE_MAX 8               /* migratetypes */
+struct pagetype_zone {
+	int node;
+	char name[16];
+	uint64_t nfree[PAGETYPE_MAX][32];   /* free blocks per migratetype (pti.type order) per order */
+	bool capped[PAGETYPE_MAX];          /* ">100000": the kernel stopped counting (≈5.5+) */
+	uint64_t nblocks[PAGETYPE_MAX];     /* pageblocks per migratetype */
+	bool have_blocks;
+	int norders;
+};
+
+struct proc_pagetypeinfo {
+	int pageblock_order;         /* "Page block order:", -1 when absent */
+	uint64_t pages_per_block;    /* "Pages per block:" */
+	char type[PAGETYPE_MAX][16]; /* migratetype names in the kernel's column order */
+	int ntypes;
+	struct pagetype_zone *zone;
+	int nzones, zone_cap;
+};
+
 /* ---- /proc/pressure/memory ---- */
 struct psi_line {
 	bool have;
@@ -182,6 +203,7 @@ struct sample {
 	double loadavg[3];
 	struct proc_zoneinfo zi;
 	struct proc_buddyinfo buddy;
+	struct proc_pagetypeinfo pti;    /* SP_PAGETYPEINFO */
 	struct proc_psi psi;
 	struct sysctls sys;
 	struct node_sysfs *nodes;
