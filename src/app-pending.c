@@ -12,8 +12,6 @@ static int pending(const struct cli *c, const char *what)
 	return ZS_EXIT_FAIL;
 }
 
-int vmstat_main(const struct cli *c) { return pending(c, "the vmstat view"); }
-int vmstat_forks(const struct cli *c) { return pending(c, "-f"); }
 int explain_main(const struct cli *c) { return pending(c, "--explain"); }
 int dashboard_main(const struct cli *c) { return pending(c, "--top"); }
 

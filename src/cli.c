@@ -294,7 +294,8 @@ enum cli_action cli_parse(struct cli *c, int argc, char **argv)
 			c->partition = strncmp(optarg, "/dev/", 5) == 0 ? optarg + 5 : optarg;
 			break;
 		case 'S':
-			if (optarg[0] == 'k' || optarg[0] == 'K' || optarg[0] == 'm' || optarg[0] == 'M')
+			/* b and B (bytes) work although the message does not list them */
+			if (optarg[0] && strchr("bBkKmM", optarg[0]))
 				c->unit = optarg[0];
 			else
 				return fail_msg(c, "-S requires k, K, m or M (default is KiB)");
@@ -405,6 +406,9 @@ enum cli_action cli_parse(struct cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return fail_usage(c);
+	/* -y without a delay still shows one interval: of one second */
+	if (c->no_first && !c->have_delay)
+		c->delay = 1;
 
 	bits = c->vm_mode;
 	if (bits & (bits - 1))

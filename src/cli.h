@@ -46,7 +46,7 @@ struct cli {
 	bool active, one_header, wide, timestamp, no_first;
 	unsigned vm_mode;
 	const char *partition;   /* -p, "/dev/" stripped */
-	char unit;               /* 0 (KiB), 'k', 'K', 'm', 'M' */
+	char unit;               /* 0 (KiB), 'b', 'B', 'k', 'K', 'm', 'M' */
 
 	/* [delay [count]] */
 	bool have_delay;

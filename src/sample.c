@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proc-cpuinfo.h"
+#include "proc-diskstats.h"
+#include "proc-slabinfo.h"
 #include "proc.h"
 #include "sample.h"
 
@@ -35,6 +38,11 @@ void sample_free(struct sample *s)
 	proc_buddyinfo_free(&s->buddy);
 	proc_nodes_free(s->nodes, s->nnodes);
 	free(s->cpu_online);
+	proc_diskstats_free(s->disks);
+	free(s->disks);
+	proc_slabinfo_free(s->slabs);
+	free(s->slabs);
+	free(s->cpuinfo);
 	memset(s, 0, sizeof *s);
 }
 
@@ -127,8 +135,31 @@ static int parse_part(struct sample *s, const struct snapshot *snap, int part)
 			s->kernel_release[n] = '\0';
 		}
 		return 0;
+	case SP_DISKSTATS: {
+		/* /sys/block says which devices are whole disks; unreadable: all of them are */
+		size_t sblen;
+		const char *sb = snapshot_text(snap, SNAP_SYS_BLOCK, &sblen);
+
+		if (!(t = need(snap, SNAP_DISKSTATS, &len, e)))
+			return -1;
+		if (!s->disks)
+			s->disks = xcalloc(1, sizeof *s->disks);
+		return proc_diskstats_parse(s->disks, t, len, sb, sblen, e);
+	}
+	case SP_SLABINFO:
+		if (!(t = need(snap, SNAP_SLABINFO, &len, e)))
+			return -1;
+		if (!s->slabs)
+			s->slabs = xcalloc(1, sizeof *s->slabs);
+		return proc_slabinfo_parse(s->slabs, t, len, e);
+	case SP_CPUINFO:
+		if (!(t = need(snap, SNAP_CPUINFO, &len, e)))
+			return -1;
+		if (!s->cpuinfo)
+			s->cpuinfo = xcalloc(1, sizeof *s->cpuinfo);
+		return proc_cpuinfo_parse(s->cpuinfo, t, len, e);
 	default:
-		/* parts parsed by their own modules (diskstats, slabinfo, cpuinfo, pagetypeinfo) */
+		/* parts parsed by their own modules (pagetypeinfo) */
 		return 0;
 	}
 }

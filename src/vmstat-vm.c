@@ -1,0 +1,223 @@
+/* vmstat-vm.c — vmstat's default view (and -a, -w, -t, -y, -S, -n): the since-boot line, then one line
+ * per interval, headers repeated per screen, or the same rows as CSV. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "view.h"
+#include "vmstat.h"
+
+static const char *const col_name[18] = { "r", "b", "swpd", "free", "buff", "cache", "si", "so", "bi",
+					  "bo", "in", "cs", "us", "sy", "id", "wa", "st", "gu" };
+static const int col_norm[18] = { 2, 2, 6, 6, 6, 6, 4, 4, 5, 5, 4, 4, 2, 2, 2, 2, 2, 2 };
+static const int col_wide[18] = { 4, 4, 12, 12, 12, 12, 4, 4, 5, 5, 4, 4, 3, 3, 3, 3, 3, 3 };
+
+/* CSV: always KiB (no -S rounding), always the gu column. */
+#define VM_FIELDS(buff, buffdesc, cache, cachedesc)                                                    \
+	{ "line", "line", 8, FK_STR, 0, "since_boot (averages since boot) or interval" },              \
+	{ "r", "r", 4, FK_U64, 0, "runnable tasks (4.0.4+: vmstat itself not counted)" },               \
+	{ "b", "b", 4, FK_U64, 0, "tasks blocked on I/O" },                                              \
+	{ "swpd_kib", "swpd", 12, FK_U64, 0, "swap in use" },                                            \
+	{ "free_kib", "free", 12, FK_U64, 0, "MemFree" },                                                \
+	{ buff, buff, 12, FK_U64, 0, buffdesc },                                                         \
+	{ cache, cache, 12, FK_U64, 0, cachedesc },                                                      \
+	{ "si_kib_per_s", "si", 6, FK_U64, 0, "swapped in" },                                            \
+	{ "so_kib_per_s", "so", 6, FK_U64, 0, "swapped out" },                                           \
+	{ "bi_kib_per_s", "bi", 6, FK_U64, 0, "paged in from block devices" },                           \
+	{ "bo_kib_per_s", "bo", 6, FK_U64, 0, "paged out to block devices" },                            \
+	{ "in_per_s", "in", 6, FK_U64, 0, "interrupts" },                                                \
+	{ "cs_per_s", "cs", 6, FK_U64, 0, "context switches" },                                          \
+	{ "us_pct", "us", 3, FK_U64, 0, "user time without guest" },                                     \
+	{ "sy_pct", "sy", 3, FK_U64, 0, "system, irq and softirq time" },                                \
+	{ "id_pct", "id", 3, FK_U64, 0, "idle time" },                                                   \
+	{ "wa_pct", "wa", 3, FK_U64, 0, "I/O wait time" },                                               \
+	{ "st_pct", "st", 3, FK_U64, 0, "stolen time" },                                                 \
+	{ "gu_pct", "gu", 3, FK_U64, 0, "guest time" }
+
+static const struct field_def vm_fields[] = {
+	VM_FIELDS("buff_kib", "Buffers", "cache_kib", "Cached + SReclaimable"),
+};
+static const struct field_def vm_fields_active[] = {
+	VM_FIELDS("inact_kib", "Inactive", "active_kib", "Active"),
+};
+static const struct view_def vm_view = { "vmstat", vm_fields, (int)ZS_ARRAY_LEN(vm_fields) };
+static const struct view_def vm_view_active = { "vmstat", vm_fields_active,
+						(int)ZS_ARRAY_LEN(vm_fields_active) };
+
+static void print_header(struct vm_run *r)
+{
+	const struct cli *c = r->c;
+	const int *w = c->wide ? col_wide : col_norm;
+	int ncol = c->wide || c->compat != COMPAT_402 ? 18 : 17;
+	char buf[512], tz[32];
+	size_t len = 0;
+
+	if (r->csv) {
+		render_header(&r->r, c->active ? &vm_view_active : &vm_view);
+		return;
+	}
+	if (c->wide)
+		fputs("--procs-- -----------------------memory---------------------- ---swap-- -----io---- "
+		      "-system-- ----------cpu----------",
+		      stdout);
+	else if (c->compat == COMPAT_402)
+		fputs("procs -----------memory---------- ---swap-- -----io---- -system-- ------cpu-----", stdout);
+	else
+		fputs("procs -----------memory---------- ---swap-- -----io---- -system-- -------cpu-------",
+		      stdout);
+	fputs(c->timestamp ? " -----timestamp-----\n" : "\n", stdout);
+	for (int i = 0; i < ncol; i++) {
+		const char *name = col_name[i];
+
+		if (c->active && i == 4)
+			name = "inact";
+		else if (c->active && i == 5)
+			name = "active";
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%*s", i ? " " : "", w[i], name);
+	}
+	if (c->timestamp) {
+		vm_tzname(tz, sizeof tz);
+		snprintf(buf + len, sizeof buf - len, " %s", tz);
+	}
+	puts(buf);
+	vm_line_done(r);
+}
+
+static void print_line(struct vm_run *r, const struct vm_line *l, bool since_boot)
+{
+	const struct cli *c = r->c;
+	char buf[512], ts[64];
+	int n;
+
+	if (r->csv) {
+		struct cell cells[19];
+		uint64_t v[18] = { l->r, l->b, l->swpd, l->free, l->buff, l->cache, l->si, l->so, l->bi,
+				   l->bo, l->in, l->cs, l->us, l->sy, l->id, l->wa, l->st, l->gu };
+
+		cells[0] = cell_str(since_boot ? "since_boot" : "interval");
+		for (int i = 0; i < 18; i++)
+			cells[i + 1] = cell_u64(v[i]);
+		render_row(&r->r, c->active ? &vm_view_active : &vm_view, cells, r->s.t);
+		vm_line_done(r);
+		return;
+	}
+	n = vmstat_format_line(buf, sizeof buf, l, c->wide, c->compat);
+	if (c->timestamp && n >= 0 && (size_t)n < sizeof buf) {
+		vm_timestamp(ts, sizeof ts);
+		snprintf(buf + n, sizeof buf - (size_t)n, " %s", ts);
+	}
+	puts(buf);
+	vm_line_done(r);
+}
+
+static void counters(const struct sample *s, struct vm_counters *k)
+{
+	k->pgpgin = (uint64_t)kv_val(&s->vmstat, "pgpgin");
+	k->pgpgout = (uint64_t)kv_val(&s->vmstat, "pgpgout");
+	k->pswpin = (uint64_t)kv_val(&s->vmstat, "pswpin");
+	k->pswpout = (uint64_t)kv_val(&s->vmstat, "pswpout");
+	k->intr = s->stat.intr;
+	k->ctxt = s->stat.ctxt;
+}
+
+/* procps tolerates a /proc/meminfo it cannot make sense of (all zeros); only a missing or empty one is
+ * an error. */
+static int need_meminfo(struct vm_run *r, const char *text)
+{
+	size_t len;
+
+	if (snapshot_text(&r->snap, SNAP_MEMINFO, &len) && len > 0)
+		return 0;
+	return vm_need(r, SP_MEMINFO, text);
+}
+
+static int need_vmstat(struct vm_run *r, const char *text)
+{
+	size_t len;
+
+	if (snapshot_text(&r->snap, SNAP_VMSTAT, &len) && len > 0)
+		return 0;
+	return vm_need(r, SP_VMSTAT, text);
+}
+
+int vmstat_vm_run(struct vm_run *r)
+{
+	const struct cli *c = r->c;
+	int compat = c->compat;
+	unsigned kpp = (unsigned)(sysconf(_SC_PAGESIZE) / 1024);
+	long hz = sysconf(_SC_CLK_TCK);
+	unsigned parts = SAMPLE_HAVE(SP_STAT) | SAMPLE_HAVE(SP_VMSTAT) | SAMPLE_HAVE(SP_MEMINFO);
+	unsigned long limit = c->count + (c->no_first ? 1 : 0);
+	struct vm_counters prev, cur;
+	struct cpu_ticks prev_t, dt;
+	struct vm_mem mem;
+	struct vm_line l;
+
+	if (hz <= 0)
+		hz = 100;
+	parts |= compat == COMPAT_402 ? SAMPLE_HAVE(SP_CPUINFO) : SAMPLE_HAVE(SP_UPTIME);
+	if (vm_take(r, parts) < 0)
+		return 1;
+	/* procps creates its contexts in this order; the first failure is the one reported */
+	if (need_vmstat(r, "Unable to create vmstat structure") < 0 || vm_need_stat(r) < 0 ||
+	    need_meminfo(r, "Unable to create meminfo structure") < 0)
+		return 1;
+	if (compat != COMPAT_402 && !(r->s.have & SAMPLE_HAVE(SP_UPTIME))) {
+		const struct snap_text *t = &r->snap.f[SNAP_UPTIME];
+		char text[128];
+
+		snprintf(text, sizeof text, "Unable to get uptime: %s", strerror(t->err ? t->err : ERANGE));
+		vm_fail(r, text, r->s.err[SP_UPTIME].msg);
+		return 1;
+	}
+
+	print_header(r);
+	counters(&r->s, &prev);
+	prev_t = r->s.stat.total;
+	vmstat_mem(&r->s.meminfo, c->active, &mem);
+	memset(&l, 0, sizeof l);
+	vmstat_line_mem(&l, &mem, c->unit, compat);
+	if (!c->no_first) {
+		l.r = vmstat_running(r->s.stat.procs_running, compat);
+		l.b = r->s.stat.procs_blocked;
+		vmstat_first_line(&l, &r->s.stat.total, &prev, r->s.uptime.up, hz, kpp, c->unit, compat);
+		print_line(r, &l, true);
+	}
+
+	/* 4.0.2 never re-reads /proc/meminfo (Debian #1027963): its memory columns stay as read at start */
+	parts = SAMPLE_HAVE(SP_STAT) | SAMPLE_HAVE(SP_VMSTAT);
+	if (compat != COMPAT_402)
+		parts |= SAMPLE_HAVE(SP_MEMINFO);
+	for (unsigned long i = 1; !r->stop; i++) {
+		/* 4.0.2 counts in 32 bits */
+		unsigned long n = compat == COMPAT_402 ? (unsigned)i : i;
+
+		if (!c->infinite && n >= limit)
+			break;
+		vm_wait(r);
+		if (!c->one_header && n % (unsigned long)r->height == 0)
+			print_header(r);
+		if (vm_take(r, parts) < 0)
+			return 1;
+		if (vm_need(r, SP_STAT, "Unable to select stat information") < 0)
+			return 1;
+		if (compat != COMPAT_402) {
+			if (need_meminfo(r, "Unable to select memory information") < 0)
+				return 1;
+			vmstat_mem(&r->s.meminfo, c->active, &mem);
+			vmstat_line_mem(&l, &mem, c->unit, compat);
+		}
+		counters(&r->s, &cur);
+		vmstat_tick_delta(&prev_t, &r->s.stat.total, compat, &dt);
+		l.r = vmstat_running(r->s.stat.procs_running, compat);
+		l.b = r->s.stat.procs_blocked;
+		vmstat_interval_line(&l, &dt, &prev, &cur, c->delay, kpp, c->unit, compat);
+		print_line(r, &l, false);
+		prev = cur;
+		prev_t = r->s.stat.total;
+	}
+	return 0;
+}
