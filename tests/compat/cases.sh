@@ -142,6 +142,18 @@ for fx in swap wide backwards; do
 	same "$fx: vmstat -s" $fx -s
 	same "$fx: vmstat -s -S m" $fx -s -S m
 done
+same "parts: vmstat -d 1 8" parts -d 1 8
+same "parts: vmstat -p nvme0n1p1 1 8" parts -p nvme0n1p1 1 8
+# devices that disappear and come back.  libproc2 4.0.2 keeps one node per name, in the order first
+# seen; each read of /proc/diskstats stamps the nodes of the lines it finds with time(NULL).  A device
+# missing from a read keeps its node and its last values (-d still prints it).  Whenever a node is looked
+# up by name — for each line of a read, and for -p's device — and it was stamped neither by this read nor
+# by the previous one, it is dropped: a line brings a new node appended at the end of the list (classified
+# again against /sys/block), and -p reports "Disk/Partition NAME not found".
+same "disk-hotplug: vmstat -d 1 8" disk-hotplug -d 1 8
+same "disk-hotplug: vmstat -dw 2 8" disk-hotplug -dw 2 8
+same "disk-hotplug: vmstat -p vda 1 5" disk-hotplug -p vda 1 5
+same "disk-hotplug: vmstat -p zram0 1 8" disk-hotplug -p zram0 1 8
 same "wide: vmstat -d" wide -d
 same "wide: vmstat -dw" wide -dw
 same "wide: vmstat -D" wide -D

@@ -119,18 +119,41 @@ new garbage-meminfo
 mkdir "$D/garbage-meminfo/ALL"
 head -c 3000 /dev/urandom >"$D/garbage-meminfo/ALL/meminfo"
 
-# disks and partitions: partition lines (full format), a disk with a long name, an old 7-field
-# partition line, a name longer than 34 characters
+# disks and partitions: partition lines (full format), a disk with a long name and its partition, in
+# every sample, the counters growing
 new parts
-mkdir "$D/parts/0"
-{
-	cat "$base/0/diskstats"
-	echo ' 254       1 vda1 30000 8000 4000000 7000 7000 6000 2000000 2700 0 5000 10000 4000 60 1500000 400 900 50'
-	echo ' 254       2 vda2 3 0 24 1 0 0 0 0 0 1 1 0 0 0 0 0 0'
-	echo ' 259       0 nvme0n1 5 0 40 1 6 0 48 2 3000 7000 9 0 0 0 0 0 0'
-	echo ' 259       1 nvme0n1p1 5 0 40 1 6 0 48 2 0 7 9 0 0 0 0 0 0'
-} >"$D/parts/0/diskstats"
+for k in $(seqs); do
+	mkdir -p "$D/parts/$k"
+	{
+		cat "$base/$k/diskstats"
+		echo " 254       1 vda1 $((30000 + k * 7)) 8000 $((4000000 + k * 56)) 7000 7000 6000 2000000 2700 0 5000 10000 4000 60 1500000 400 900 50"
+		echo ' 254       2 vda2 3 0 24 1 0 0 0 0 0 1 1 0 0 0 0 0 0'
+		echo " 259       0 nvme0n1 $((5 + k)) 0 40 1 6 0 $((48 + k * 8)) 2 3000 7000 9 0 0 0 0 0 0"
+		echo " 259       1 nvme0n1p1 $((5 + k)) 0 40 1 6 0 48 2 0 7 9 0 0 0 0 0 0"
+	} >"$D/parts/$k/diskstats"
+done
 { cat "$base/0/sysblock"; echo nvme0n1; } | sort >"$D/parts/0/sysblock"
+
+# devices that come and go: vda is missing from sample 2 only, zram0 from samples 4 and 5, a new disk
+# sdb appears in sample 3 and its partition sdb1 in sample 5
+new disk-hotplug
+for k in $(seqs); do
+	mkdir -p "$D/disk-hotplug/$k"
+	{
+		case $k in
+		2) grep -v ' vda ' "$base/$k/diskstats" ;;
+		4|5) grep -v ' zram0 ' "$base/$k/diskstats" ;;
+		*) cat "$base/$k/diskstats" ;;
+		esac
+		if [ "$k" -ge 3 ]; then
+			echo "   8      16 sdb $((k * 100)) 0 $((k * 800)) 5 0 0 0 0 0 $((k * 3)) 5 0 0 0 0 0 0"
+		fi
+		if [ "$k" -ge 5 ]; then
+			echo "   8      17 sdb1 $((k * 10)) 0 $((k * 80)) 5 0 0 0 0 0 $((k * 3)) 5 0 0 0 0 0 0"
+		fi
+	} >"$D/disk-hotplug/$k/diskstats"
+done
+{ cat "$base/0/sysblock"; echo sdb; } | sort >"$D/disk-hotplug/0/sysblock"
 new disk-7-fields
 mkdir "$D/disk-7-fields/ALL"
 { cat "$base/0/diskstats"; echo ' 254       1 vda1 100 200 300 400'; } >"$D/disk-7-fields/ALL/diskstats"
