@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "kformula.h"
 
 const char *zone_status_name(enum zone_status st)
 {
@@ -151,10 +152,12 @@ static void analyse_zone(const struct zone *z, const struct zone *pz, double dt,
 	a->threshold = a->have_threshold ? z->threshold : 0;
 	if (a->have_threshold && z->threshold > 0 && cpus > 0) {
 		a->drift = (uint64_t)cpus * (uint64_t)z->threshold;
-		/* the mark is set from the unboosted high watermark (boost is usually 0 when the thresholds
-		 * are refreshed) */
+		/* The kernel sets the mark with the normal threshold (the printed one may be the smaller
+		 * pressure threshold while kswapd runs) and the unboosted high watermark (boost is usually 0
+		 * when thresholds are refreshed).  4 KiB pages assumed for the threshold's zone size. */
+		a->normal_threshold = kf_normal_threshold(a->managed, cpus, 12);
 		a->drift_mark = zone_drift_mark(z->min, z->low, z->high - (z->boost <= z->high ? z->boost : 0),
-						z->threshold, cpus);
+						a->normal_threshold, cpus);
 		if (near(z->free, z->min, a->drift))
 			a->near_name = "min";
 		else if (near(z->free, z->low, a->drift))

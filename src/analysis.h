@@ -78,7 +78,9 @@ struct zone_analysis {
 	int64_t threshold;           /* "vm stats threshold" (the kernel's per-CPU counter slack) */
 	int online_cpus;             /* from devices/system/cpu/online, else the pagesets' CPUs */
 	uint64_t drift;              /* threshold × online CPUs: how far NR_FREE_PAGES may be off */
-	uint64_t drift_mark;         /* percpu_drift_mark the kernel would set (0: none) */
+	int normal_threshold;        /* the kernel's normal threshold for this zone (kformula) */
+	uint64_t drift_mark;         /* percpu_drift_mark the kernel would set (0: none), from the normal
+	                                threshold */
 	/* free lies within ±drift of a watermark: its reading cannot tell which side it is on */
 	bool near_wmark;
 	const char *near_name;       /* "min", "low", "high" (the lowest such mark) or NULL */
