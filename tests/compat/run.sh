@@ -67,13 +67,15 @@ elif [ -f "$fx/no-sys-block" ]; then
 	mount -t tmpfs zs-sys /sys || exit 97
 fi
 cd /
+# LeakSanitizer reads /proc/PID/task of the program: give it its own /proc/PID (the shell that execs it)
+own='[ -d /proc/.real/$$ ] && mkdir -p /proc/$$ && mount --bind /proc/.real/$$ /proc/$$;'
 if [ -n "${PTY_ROWS:-}" ]; then
 	# on a terminal of PTY_ROWS rows (header repetition); stderr comes through the terminal too
 	PATH=$bin:$PATH LD_PRELOAD=$SHIM ZS_SHIM_SNAPS=$fx ZS_SHIM_DEST=/proc ZS_SHIM_EPOCH=$EPOCH \
-		script -qefc "stty rows $PTY_ROWS cols 250 && exec vmstat $*" /dev/null >"$out.out" 2>"$out.err"
+		script -qefc "$own stty rows $PTY_ROWS cols 250 && exec vmstat $*" /dev/null >"$out.out" 2>"$out.err"
 else
 	PATH=$bin:$PATH LD_PRELOAD=$SHIM ZS_SHIM_SNAPS=$fx ZS_SHIM_DEST=/proc ZS_SHIM_EPOCH=$EPOCH \
-		vmstat "$@" >"$out.out" 2>"$out.err"
+		sh -c "$own"' exec vmstat "$@"' vmstat "$@" >"$out.out" 2>"$out.err"
 fi
 echo $? >"$out.rc"
 EOF
