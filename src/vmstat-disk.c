@@ -51,27 +51,50 @@ static int need_disks(struct vm_run *r)
 }
 
 /* libproc2 keeps every device it has seen, in the order first seen, with the values of its last read
- * (a device that vanishes stays, frozen), and decides whether it is a disk only when it first sees it. */
+ * (a device that vanishes stays, frozen), and decides whether it is a disk only when it first sees it.
+ * Each read stamps the devices it finds; a device looked up by name (a line of a later read, or -p's
+ * device) that was stamped neither by this read nor by the previous one is forgotten: a line brings it
+ * back as a new device at the end of the list, -p does not find it. */
 static struct disk_entry *known;
-static size_t nknown, known_cap;
+static unsigned long *known_read;    /* the read that last found each device */
+static size_t nknown, known_cap, known_read_cap;
+static unsigned long nread;
+
+/* The index of the device named name, or nknown when it is unknown or forgotten. */
+static size_t find_known(const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < nknown; k++)
+		if (strcmp(known[k].name, name) == 0)
+			break;
+	if (k < nknown && known_read[k] + 1 < nread) {
+		memmove(&known[k], &known[k + 1], (nknown - k - 1) * sizeof *known);
+		memmove(&known_read[k], &known_read[k + 1], (nknown - k - 1) * sizeof *known_read);
+		nknown--;
+		return nknown;
+	}
+	return k;
+}
 
 static void merge_known(const struct diskstats *ds)
 {
+	nread++;
 	for (size_t i = 0; i < ds->n; i++) {
 		const struct disk_entry *d = &ds->d[i];
-		size_t k;
+		size_t k = find_known(d->name);
 
-		for (k = 0; k < nknown; k++)
-			if (strcmp(known[k].name, d->name) == 0)
-				break;
 		if (k < nknown) {
 			bool is_disk = known[k].is_disk;
 
 			known[k] = *d;
 			known[k].is_disk = is_disk;
+			known_read[k] = nread;
 			continue;
 		}
 		xgrow((void **)&known, &known_cap, nknown + 1, sizeof *known);
+		xgrow((void **)&known_read, &known_read_cap, nknown + 1, sizeof *known_read);
+		known_read[nknown] = nread;
 		known[nknown++] = *d;
 	}
 }
@@ -79,8 +102,19 @@ static void merge_known(const struct diskstats *ds)
 static void forget_known(void)
 {
 	free(known);
+	free(known_read);
 	known = NULL;
-	nknown = known_cap = 0;
+	known_read = NULL;
+	nknown = known_cap = known_read_cap = 0;
+	nread = 0;
+}
+
+/* -p's device as libproc2 finds it after a read, or NULL. */
+static const struct disk_entry *part_known(const char *name)
+{
+	size_t k = find_known(name);
+
+	return k < nknown ? &known[k] : NULL;
 }
 
 static int take_disks(struct vm_run *r)
@@ -272,8 +306,9 @@ int vmstat_part_run(struct vm_run *r)
 
 	if (take_disks(r) < 0)
 		return 1;
-	if (!proc_diskstats_find(r->s.disks, c->partition)) {
+	if (!part_known(c->partition)) {
 		vm_error(r, "Disk/Partition %s not found", c->partition);
+		forget_known();
 		return 1;
 	}
 	if (r->csv)
@@ -283,11 +318,14 @@ int vmstat_part_run(struct vm_run *r)
 		       "requested writes");
 	vm_line_done(r);
 	for (unsigned long i = 0; !r->stop && (c->infinite || i < c->count); i++) {
-		if (i > 0 && take_disks(r) < 0)
+		if (i > 0 && take_disks(r) < 0) {
+			forget_known();
 			return 1;
-		d = proc_diskstats_find(r->s.disks, c->partition);
+		}
+		d = part_known(c->partition);
 		if (!d) {
 			vm_error(r, "Disk/Partition %s not found", c->partition);
+			forget_known();
 			return 1;
 		}
 		if (r->csv) {
@@ -303,5 +341,6 @@ int vmstat_part_run(struct vm_run *r)
 		if (c->infinite || i + 1 < c->count)
 			vm_wait(r);
 	}
+	forget_known();
 	return 0;
 }
