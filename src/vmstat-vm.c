@@ -151,6 +151,8 @@ int vmstat_vm_run(struct vm_run *r)
 	long hz = sysconf(_SC_CLK_TCK);
 	unsigned parts = SAMPLE_HAVE(SP_STAT) | SAMPLE_HAVE(SP_VMSTAT) | SAMPLE_HAVE(SP_MEMINFO);
 	unsigned long limit = c->count + (c->no_first ? 1 : 0);
+	/* CSV is always in KiB: its column names say so */
+	char unit = r->csv ? 'K' : c->unit;
 	struct vm_counters prev, cur;
 	struct cpu_ticks prev_t, dt;
 	struct vm_mem mem;
@@ -179,11 +181,11 @@ int vmstat_vm_run(struct vm_run *r)
 	prev_t = r->s.stat.total;
 	vmstat_mem(&r->s.meminfo, c->active, &mem);
 	memset(&l, 0, sizeof l);
-	vmstat_line_mem(&l, &mem, c->unit, compat);
+	vmstat_line_mem(&l, &mem, unit, compat);
 	if (!c->no_first) {
 		l.r = vmstat_running(r->s.stat.procs_running, compat);
 		l.b = r->s.stat.procs_blocked;
-		vmstat_first_line(&l, &r->s.stat.total, &prev, r->s.uptime.up, hz, kpp, c->unit, compat);
+		vmstat_first_line(&l, &r->s.stat.total, &prev, r->s.uptime.up, hz, kpp, unit, compat);
 		print_line(r, &l, true);
 	}
 
@@ -208,13 +210,13 @@ int vmstat_vm_run(struct vm_run *r)
 			if (need_meminfo(r, "Unable to select memory information") < 0)
 				return 1;
 			vmstat_mem(&r->s.meminfo, c->active, &mem);
-			vmstat_line_mem(&l, &mem, c->unit, compat);
+			vmstat_line_mem(&l, &mem, unit, compat);
 		}
 		counters(&r->s, &cur);
 		vmstat_tick_delta(&prev_t, &r->s.stat.total, compat, &dt);
 		l.r = vmstat_running(r->s.stat.procs_running, compat);
 		l.b = r->s.stat.procs_blocked;
-		vmstat_interval_line(&l, &dt, &prev, &cur, c->delay, kpp, c->unit, compat);
+		vmstat_interval_line(&l, &dt, &prev, &cur, c->delay, kpp, unit, compat);
 		print_line(r, &l, false);
 		prev = cur;
 		prev_t = r->s.stat.total;
