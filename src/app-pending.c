@@ -12,7 +12,6 @@ static int pending(const struct cli *c, const char *what)
 	return ZS_EXIT_FAIL;
 }
 
-int explain_main(const struct cli *c) { return pending(c, "--explain"); }
 int dashboard_main(const struct cli *c) { return pending(c, "--top"); }
 
 struct source *sim_source_open(const struct cli *c, struct zs_err *e)

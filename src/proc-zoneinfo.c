@@ -1,56 +1,451 @@
-/* proc-zoneinfo.c — /proc/zoneinfo.  PLACEHOLDER: the parser is being written (zones work). */
+/* proc-zoneinfo.c — /proc/zoneinfo of every kernel from 2.6.x to 6.18+, by field name.
+ *
+ * One pass over the lines; each line is classified by its first word (and whether a colon follows it),
+ * never by its position or indentation, because the kernel moved lines around and changed indents
+ * over the years (kernel-mm-formulas.md §5.1).  The zone, node, protection and pageset arrays of a
+ * previous parse are reused, so a steady-state re-parse allocates nothing. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "proc.h"
 
+#define PROT_MAX 16   /* protection entries kept per zone (MAX_NR_ZONES is at most 6 today) */
+
+enum zi_mode { ZI_NONE, ZI_NODE_STATS, ZI_ZONE, ZI_PAGESETS };
+
+struct zi_state {
+	struct proc_zoneinfo *zi;
+	struct zone *z;           /* current zone */
+	struct node *n;           /* node of the current zone */
+	struct zone_pcp *pcp;     /* current pageset entry (NULL: none, or a cold list of 2.6.2x) */
+	enum zi_mode mode;
+	size_t lineno;
+};
+
+static void zone_reset(struct zone *z)
+{
+	struct kvset items = z->items;
+	int64_t *prot = z->protection;
+	struct zone_pcp *pcp = z->pcp;
+	int cap = z->pcp_cap;
+
+	memset(z, 0, sizeof *z);
+	z->items = items;
+	kv_clear(&z->items);
+	z->protection = prot;
+	z->pcp = pcp;
+	z->pcp_cap = cap;
+	z->threshold = -1;
+	z->prev_priority = -1;
+}
+
+static struct node *node_get(struct proc_zoneinfo *zi, int id)
+{
+	struct node *n;
+
+	for (int i = zi->nnodes - 1; i >= 0; i--)
+		if (zi->node[i].id == id)
+			return &zi->node[i];
+	if (zi->nnodes == zi->node_cap) {
+		size_t cap = (size_t)zi->node_cap;
+
+		xgrow((void **)&zi->node, &cap, (size_t)zi->nnodes + 1, sizeof *zi->node);
+		for (size_t i = (size_t)zi->node_cap; i < cap; i++)
+			kv_init(&zi->node[i].stats);
+		zi->node_cap = (int)cap;
+	}
+	n = &zi->node[zi->nnodes++];
+	n->id = id;
+	n->have_stats = false;
+	kv_clear(&n->stats);
+	return n;
+}
+
+static struct zone *zone_new(struct proc_zoneinfo *zi)
+{
+	struct zone *z;
+
+	if (zi->nzones == zi->zone_cap) {
+		size_t cap = (size_t)zi->zone_cap;
+
+		xgrow((void **)&zi->zone, &cap, (size_t)zi->nzones + 1, sizeof *zi->zone);
+		memset(&zi->zone[zi->zone_cap], 0, (cap - (size_t)zi->zone_cap) * sizeof *zi->zone);
+		for (size_t i = (size_t)zi->zone_cap; i < cap; i++) {
+			kv_init(&zi->zone[i].items);
+			zi->zone[i].protection = xcalloc(PROT_MAX, sizeof(int64_t));
+		}
+		zi->zone_cap = (int)cap;
+	}
+	z = &zi->zone[zi->nzones++];
+	zone_reset(z);
+	return z;
+}
+
+/* "Node 0, zone   Normal" (the word "Node" already matched at s). */
+static int start_zone(struct zi_state *st, const char *s, const char *eol, struct zs_err *e)
+{
+	struct proc_zoneinfo *zi = st->zi;
+	uint64_t id;
+	struct zone *z;
+	const char *name;
+	size_t nlen;
+
+	s += 4;
+	if (!zs_parse_u64(&s, &id) || s > eol || id > INT_MAX) {
+		zs_err_set(e, 0, "zoneinfo: line %zu: bad node number", st->lineno);
+		return -1;
+	}
+	if (*s == ',')
+		s++;
+	s = zs_skip_blanks(s);
+	if (eol - s < 4 || memcmp(s, "zone", 4) != 0) {
+		zs_err_set(e, 0, "zoneinfo: line %zu: 'zone NAME' expected after 'Node %d,'", st->lineno,
+			   (int)id);
+		return -1;
+	}
+	name = zs_skip_blanks(s + 4);
+	nlen = (size_t)(eol - name);
+	while (nlen > 0 && (name[nlen - 1] == ' ' || name[nlen - 1] == '\r' || name[nlen - 1] == '\t'))
+		nlen--;
+	if (nlen == 0 || name > eol) {
+		zs_err_set(e, 0, "zoneinfo: line %zu: zone without a name", st->lineno);
+		return -1;
+	}
+	if (nlen > sizeof z->name - 1)
+		nlen = sizeof z->name - 1;
+	/* a zone seen twice in one node means two files were glued together or the text is corrupt */
+	for (int i = zi->nzones - 1; i >= 0 && zi->zone[i].node == (int)id; i--)
+		if (strlen(zi->zone[i].name) == nlen && memcmp(zi->zone[i].name, name, nlen) == 0) {
+			zs_err_set(e, 0, "zoneinfo: line %zu: zone %.*s of node %d appears twice", st->lineno,
+				   (int)nlen, name, (int)id);
+			return -1;
+		}
+	st->n = node_get(zi, (int)id);
+	z = zone_new(zi);
+	z->node = (int)id;
+	memcpy(z->name, name, nlen);
+	z->name[nlen] = '\0';
+	z->idx = 0;
+	for (int i = zi->nzones - 2; i >= 0 && zi->zone[i].node == (int)id; i--)
+		z->idx++;
+	st->z = z;
+	st->pcp = NULL;
+	st->mode = ZI_ZONE;
+	return 0;
+}
+
+/* "protection: (0, 3019, 4043, 4043, 4043)" */
+static void parse_protection(struct zone *z, const char *s, const char *eol)
+{
+	s = zs_skip_blanks(s);
+	if (*s == '(')
+		s++;
+	z->nprotection = 0;
+	while (s < eol) {
+		int64_t v;
+
+		if (!zs_parse_i64(&s, &v) || s > eol)
+			break;
+		if (z->nprotection < PROT_MAX)
+			z->protection[z->nprotection++] = v;
+		s = zs_skip_blanks(s);
+		if (*s != ',')
+			break;
+		s++;
+	}
+	z->have |= ZONE_HAVE_PROTECTION;
+}
+
+static struct zone_pcp *pcp_new(struct zone *z, int cpu)
+{
+	struct zone_pcp *p;
+
+	if (z->npcp == z->pcp_cap) {
+		size_t cap = (size_t)z->pcp_cap;
+
+		xgrow((void **)&z->pcp, &cap, (size_t)z->npcp + 1, sizeof *z->pcp);
+		z->pcp_cap = (int)cap;
+	}
+	p = &z->pcp[z->npcp++];
+	p->cpu = cpu;
+	p->count = p->high = p->batch = 0;
+	p->high_min = p->high_max = -1;
+	return p;
+}
+
+#define KEY(lit) (klen == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0)
+
+/* Lines ending in a colon-terminated key: pagesets and the tail of a zone. */
+static void colon_line(struct zi_state *st, const char *k, size_t klen, const char *v, const char *eol)
+{
+	struct zone *z = st->z;
+	int64_t i;
+	uint64_t u;
+
+	if (KEY("cpu")) {
+		/* "cpu: 3" (2.6.32+) or "cpu: 3 pcp: 1" (hot/cold lists before 2.6.25: keep the hot one) */
+		const char *p;
+
+		st->pcp = NULL;
+		if (!zs_parse_i64(&v, &i) || v > eol || i < 0 || i > INT_MAX)
+			return;
+		p = zs_skip_blanks(v);
+		if (eol - p >= 4 && memcmp(p, "pcp:", 4) == 0) {
+			const char *q = p + 4;
+
+			if (zs_parse_u64(&q, &u) && u != 0)
+				return;
+		}
+		st->pcp = pcp_new(z, (int)i);
+		st->mode = ZI_PAGESETS;
+		return;
+	}
+	if (st->pcp && (KEY("count") || KEY("high") || KEY("batch") || KEY("high_min") || KEY("high_max"))) {
+		if (!zs_parse_i64(&v, &i) || v > eol)
+			return;
+		if (KEY("count"))
+			st->pcp->count = i;
+		else if (KEY("high"))
+			st->pcp->high = i;
+		else if (KEY("batch"))
+			st->pcp->batch = i;
+		else if (KEY("high_min")) {
+			st->pcp->high_min = i;
+			st->zi->pcp_format = 2;
+		} else {
+			st->pcp->high_max = i;
+		}
+		if (st->zi->pcp_format == 0)
+			st->zi->pcp_format = 1;
+		return;
+	}
+	if (KEY("protection")) {
+		parse_protection(z, v, eol);
+		return;
+	}
+	if (!zs_parse_i64(&v, &i) || v > eol)
+		return;
+	u = i < 0 ? 0 : (uint64_t)i;
+	if (KEY("start_pfn")) {
+		z->start_pfn = u;
+		z->have |= ZONE_HAVE_START_PFN;
+	} else if (KEY("node_unreclaimable")) {
+		z->node_unreclaimable = (int)(i != 0);
+		z->have |= ZONE_HAVE_NODE_UNRECLAIMABLE;
+	} else if (KEY("all_unreclaimable")) {
+		z->all_unreclaimable = (int)(i != 0);
+		z->have |= ZONE_HAVE_ALL_UNRECLAIMABLE;
+	} else if (KEY("prev_priority")) {
+		z->prev_priority = i;
+		z->have |= ZONE_HAVE_PREV_PRIORITY;
+	} else if (KEY("inactive_ratio") || KEY("node_inactive_ratio")) {
+		z->inactive_ratio = u;
+		z->have |= ZONE_HAVE_INACTIVE_RATIO;
+	} else if (KEY("reserved_highatomic")) {
+		z->reserved_highatomic = u;
+		z->have |= ZONE_HAVE_HIGHATOMIC;
+	} else if (KEY("free_highatomic")) {
+		z->free_highatomic = u;
+		z->have |= ZONE_HAVE_HIGHATOMIC;
+	}
+}
+
+/* Lines "word value": header fields of a zone, or a counter of the node or of the zone. */
+static void word_line(struct zi_state *st, const char *k, size_t klen, const char *v, const char *eol)
+{
+	struct zone *z = st->z;
+	uint64_t u;
+	int64_t i;
+	const char *p = v;
+
+	switch (klen) {
+	case 3:
+		if (KEY("min") || KEY("low") || KEY("cma"))
+			goto header;
+		break;
+	case 4:
+		if (KEY("high"))
+			goto header;
+		break;
+	case 5:
+		if (KEY("boost") || KEY("promo"))
+			goto header;
+		if (KEY("pages")) {
+			/* "pages free     3840" */
+			p = zs_skip_blanks(v);
+			if (eol - p >= 4 && memcmp(p, "free", 4) == 0 && zs_parse_u64((p += 4, &p), &u) &&
+			    p <= eol)
+				z->free = u;
+			st->mode = ZI_ZONE;
+			return;
+		}
+		break;
+	case 7:
+		if (KEY("spanned") || KEY("present") || KEY("managed") || KEY("scanned"))
+			goto header;
+		break;
+	case 8:
+		if (KEY("pagesets")) {
+			st->mode = ZI_PAGESETS;
+			st->pcp = NULL;
+			return;
+		}
+		if (KEY("per-node")) {
+			st->mode = ZI_NODE_STATS;
+			st->n->have_stats = true;
+			return;
+		}
+		break;
+	case 12:
+		if (KEY("node_scanned"))
+			goto header;
+		break;
+	default:
+		break;
+	}
+	/* a counter: "nr_free_pages 3840" */
+	if (!zs_parse_i64(&p, &i) || p > eol)
+		return;
+	if (st->mode == ZI_NODE_STATS)
+		kv_put(&st->n->stats, k, klen, i);
+	else
+		kv_put(&z->items, k, klen, i);
+	return;
+
+header:
+	if (!zs_parse_u64(&p, &u) || p > eol)
+		return;
+	switch (k[0]) {
+	case 'm':
+		if (k[1] == 'i') {
+			z->min = u;
+		} else {
+			z->managed = u;
+			z->have |= ZONE_HAVE_MANAGED;
+		}
+		break;
+	case 'l':
+		z->low = u;
+		break;
+	case 'h':
+		z->high = u;
+		break;
+	case 'c':
+		z->cma = u;
+		z->have |= ZONE_HAVE_CMA;
+		break;
+	case 'b':
+		z->boost = u;
+		z->have |= ZONE_HAVE_BOOST;
+		break;
+	case 'p':
+		if (k[1] == 'r' && k[2] == 'o') {
+			z->promo = u;
+			z->have |= ZONE_HAVE_PROMO;
+		} else {
+			z->present = u;
+			z->have |= ZONE_HAVE_PRESENT;
+		}
+		break;
+	case 's':
+		if (k[1] == 'p') {
+			z->spanned = u;
+			z->have |= ZONE_HAVE_SPANNED;
+		} else {
+			z->scanned = u;
+			z->have |= ZONE_HAVE_SCANNED;
+		}
+		break;
+	case 'n':
+		z->scanned = u;
+		z->have |= ZONE_HAVE_NODE_SCANNED;
+		break;
+	default:
+		break;
+	}
+}
+
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e)
 {
-	(void)zi; (void)text; (void)len;
-	zs_err_set(e, 0, "zoneinfo: parser not written yet");
-	return -1;
+	const char *p = text, *end = text + len;
+	struct zi_state st = { .zi = zi };
+
+	zi->nzones = 0;
+	zi->nnodes = 0;
+	zi->pcp_format = 0;
+	if (len == 0) {
+		zs_err_set(e, 0, "zoneinfo: empty file");
+		return -1;
+	}
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		const char *s = p, *k;
+		size_t klen;
+
+		if (!eol)
+			eol = end;
+		st.lineno++;
+		while (s < eol && (*s == ' ' || *s == '\t'))
+			s++;
+		k = s;
+		while (s < eol && *s != ' ' && *s != ':' && *s != '\t' && *s != '\r')
+			s++;
+		klen = (size_t)(s - k);
+		if (klen == 4 && memcmp(k, "Node", 4) == 0 && k == p) {
+			if (start_zone(&st, k, eol, e) < 0)
+				return -1;
+		} else if (klen > 0 && st.z) {
+			if (s < eol && *s == ':')
+				colon_line(&st, k, klen, s + 1, eol);
+			else if (klen == 2 && memcmp(k, "vm", 2) == 0) {
+				/* "vm stats threshold: 24" */
+				const char *c = memchr(s, ':', (size_t)(eol - s));
+				int64_t t;
+
+				if (c && (c++, zs_parse_i64(&c, &t)) && c <= eol) {
+					st.z->threshold = t;
+					st.z->have |= ZONE_HAVE_THRESHOLD;
+				}
+			} else {
+				word_line(&st, k, klen, s, eol);
+			}
+		}
+		p = eol + 1;
+	}
+	if (zi->nzones == 0) {
+		zs_err_set(e, 0, "zoneinfo: no 'Node N, zone NAME' line in %zu bytes", len);
+		return -1;
+	}
+	for (int i = 0; i < zi->nzones; i++) {
+		struct zone *z = &zi->zone[i];
+
+		z->populated = z->present > 0 || z->managed > 0;
+	}
+	return 0;
 }
 
 void proc_zoneinfo_free(struct proc_zoneinfo *zi)
 {
-	(void)zi;
+	for (int i = 0; i < zi->zone_cap; i++) {
+		kv_free(&zi->zone[i].items);
+		free(zi->zone[i].protection);
+		free(zi->zone[i].pcp);
+	}
+	for (int i = 0; i < zi->node_cap; i++)
+		kv_free(&zi->node[i].stats);
+	free(zi->zone);
+	free(zi->node);
+	memset(zi, 0, sizeof *zi);
 }
 
-int proc_buddyinfo_parse(struct proc_buddyinfo *b, const char *text, size_t len, struct zs_err *e)
+/* The zone of a node by name, or NULL. */
+const struct zone *proc_zoneinfo_find(const struct proc_zoneinfo *zi, int node, const char *name)
 {
-	(void)b; (void)text; (void)len;
-	zs_err_set(e, 0, "buddyinfo: parser not written yet");
-	return -1;
-}
-
-void proc_buddyinfo_free(struct proc_buddyinfo *b)
-{
-	(void)b;
-}
-
-int proc_psi_parse(struct proc_psi *p, const char *text, size_t len, struct zs_err *e)
-{
-	(void)p; (void)text; (void)len;
-	zs_err_set(e, 0, "pressure/memory: parser not written yet");
-	return -1;
-}
-
-int proc_sysctl_parse(struct sysctls *sys, const struct snapshot *snap, struct zs_err *e)
-{
-	(void)sys; (void)snap;
-	zs_err_set(e, 0, "sysctl: parser not written yet");
-	return -1;
-}
-
-int proc_nodes_parse(struct node_sysfs **nodes, int *nnodes, const struct snapshot *snap, struct zs_err *e)
-{
-	(void)nodes; (void)nnodes; (void)snap;
-	zs_err_set(e, 0, "node sysfs: parser not written yet");
-	return -1;
-}
-
-void proc_nodes_free(struct node_sysfs *nodes, int nnodes)
-{
-	(void)nodes; (void)nnodes;
+	for (int i = 0; i < zi->nzones; i++)
+		if (zi->zone[i].node == node && strcmp(zi->zone[i].name, name) == 0)
+			return &zi->zone[i];
+	return NULL;
 }

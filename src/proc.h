@@ -26,8 +26,12 @@ int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct 
 
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e);
 void proc_zoneinfo_free(struct proc_zoneinfo *zi);
+/* The zone NAME of node NODE, or NULL. */
+const struct zone *proc_zoneinfo_find(const struct proc_zoneinfo *zi, int node, const char *name);
 int proc_buddyinfo_parse(struct proc_buddyinfo *b, const char *text, size_t len, struct zs_err *e);
 void proc_buddyinfo_free(struct proc_buddyinfo *b);
+int proc_pagetypeinfo_parse(struct proc_pagetypeinfo *pt, const char *text, size_t len, struct zs_err *e);
+void proc_pagetypeinfo_free(struct proc_pagetypeinfo *pt);
 int proc_psi_parse(struct proc_psi *p, const char *text, size_t len, struct zs_err *e);
 /* Reads every sysctl file the snapshot holds (absent ones stay -1). */
 int proc_sysctl_parse(struct sysctls *sys, const struct snapshot *snap, struct zs_err *e);

@@ -36,6 +36,7 @@ void sample_free(struct sample *s)
 	kv_free(&s->vmstat);
 	proc_zoneinfo_free(&s->zi);
 	proc_buddyinfo_free(&s->buddy);
+	proc_pagetypeinfo_free(&s->pti);
 	proc_nodes_free(s->nodes, s->nnodes);
 	free(s->cpu_online);
 	proc_diskstats_free(s->disks);
@@ -110,6 +111,9 @@ static int parse_part(struct sample *s, const struct snapshot *snap, int part)
 	case SP_BUDDYINFO:
 		return (t = need(snap, SNAP_BUDDYINFO, &len, e)) ? proc_buddyinfo_parse(&s->buddy, t, len, e)
 								: -1;
+	case SP_PAGETYPEINFO:
+		return (t = need(snap, SNAP_PAGETYPEINFO, &len, e)) ? proc_pagetypeinfo_parse(&s->pti, t, len, e)
+								   : -1;
 	case SP_PSI:
 		return (t = need(snap, SNAP_PSI_MEMORY, &len, e)) ? proc_psi_parse(&s->psi, t, len, e) : -1;
 	case SP_SYSCTLS:
@@ -159,7 +163,7 @@ static int parse_part(struct sample *s, const struct snapshot *snap, int part)
 			s->cpuinfo = xcalloc(1, sizeof *s->cpuinfo);
 		return proc_cpuinfo_parse(s->cpuinfo, t, len, e);
 	default:
-		/* parts parsed by their own modules (pagetypeinfo) */
+		/* no other parts */
 		return 0;
 	}
 }
