@@ -98,8 +98,11 @@ static int reclaim_sample(struct view_run *vr, const struct sample *prev, const 
 
 	if (analysis_reclaim(prev, cur, &x->win, &x->ra, &vr->notes) != 0)
 		return -1;
-	if (a->since_boot && x->skip_first)
+	if (a->since_boot && x->skip_first) {
+		/* the header still comes first, as vmstat -y prints it */
+		view_run_begin(vr, 0);
 		return 0;
+	}
 	rates = a->span_s > 0;
 	c[F_INTERVAL] = rates ? cell_f64(a->span_s) : cell_na();
 	c[F_SINCE_BOOT] = cell_u64(a->since_boot);
