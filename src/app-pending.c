@@ -6,14 +6,6 @@
 
 #include "app.h"
 
-static int pending(const struct cli *c, const char *what)
-{
-	fprintf(stderr, "%s: %s is not available yet\n", c->prog, what);
-	return ZS_EXIT_FAIL;
-}
-
-int dashboard_main(const struct cli *c) { return pending(c, "--top"); }
-
 struct source *sim_source_open(const struct cli *c, struct zs_err *e)
 {
 	zs_err_set(e, 0, "%s: --sim is not available yet", c->prog);
