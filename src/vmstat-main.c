@@ -71,16 +71,35 @@ int vm_need_stat(const struct vm_run *r)
 	return 0;
 }
 
-int vm_take(struct vm_run *r, unsigned parts)
+int vm_take_some(struct vm_run *r, unsigned read, unsigned parts)
 {
 	struct zs_err e = { 0 };
 
-	if (source_take(r->src, sample_parts_mask(parts), &r->snap, &e) < 0) {
+	if (source_take(r->src, sample_parts_mask(read), &r->snap, &e) < 0) {
 		vm_error(r, "%s", e.msg);
 		return -1;
 	}
+	if (r->c->compat == COMPAT_402) {
+		/* 4.0.2 reads /proc/meminfo and /proc/vmstat with one read() of at most 8191 bytes: what
+		 * lies beyond is not seen (a line cut there is read as far as it goes) */
+		static const enum snap_file cut[] = { SNAP_MEMINFO, SNAP_VMSTAT };
+
+		for (size_t i = 0; i < ZS_ARRAY_LEN(cut); i++) {
+			struct snap_text *t = &r->snap.f[cut[i]];
+
+			if (t->read && !t->err && t->len > 8191) {
+				t->len = 8191;
+				t->buf[t->len] = '\0';
+			}
+		}
+	}
 	sample_parse(&r->s, &r->snap, parts);
 	return 0;
+}
+
+int vm_take(struct vm_run *r, unsigned parts)
+{
+	return vm_take_some(r, parts, parts);
 }
 
 void vm_wait(struct vm_run *r)
