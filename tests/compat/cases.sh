@@ -161,6 +161,24 @@ same "wide: vmstat -p vda 1 3" wide -p vda 1 3
 same "wide: vmstat -f" wide -f
 same "wide: vmstat -y 1 3" wide -y 1 3
 same "swap: vmstat -y -S M 3 4" swap -y -S M 3 4
+for fx in old-kernel stat-no-intr zero-ticks mem-odd long-files cut-8191 swap-backwards; do
+	same "$fx: vmstat" $fx
+	same "$fx: vmstat -a -w 1 8" $fx -a -w 1 8
+	same "$fx: vmstat -S m 2 4" $fx -S m 2 4
+	same "$fx: vmstat -s" $fx -s
+	same "$fx: vmstat -s -S M" $fx -s -S M
+done
+same "old-kernel: vmstat -d 1 3" old-kernel -d 1 3
+same "old-kernel: vmstat -D" old-kernel -D
+same "old-kernel: vmstat -p vda 1 3" old-kernel -p vda 1 3
+same "old-kernel: vmstat -f" old-kernel -f
+for fx in stat-cpu-7 slab-bad-line; do
+	same "$fx: vmstat" $fx
+	same "$fx: vmstat -s" $fx -s
+	same "$fx: vmstat -f" $fx -f
+	same "$fx: vmstat -d" $fx -d
+	same "$fx: vmstat -m" $fx -m
+done
 for fx in no-uptime no-cpuinfo no-meminfo no-stat no-vmstat no-diskstats no-slabinfo no-sys-block \
 	  empty-meminfo empty-stat empty-vmstat empty-diskstats empty-cpuinfo cpuinfo-open-block \
 	  stat-cut-cpu stat-cut-lines garbage-vmstat garbage-meminfo disk-7-fields disk-long-name \

@@ -169,3 +169,80 @@ sed '1s/.*/slabinfo - version: 1.1/' "$base/0/slabinfo" >"$D/slab-version/ALL/sl
 new slab-empty
 mkdir "$D/slab-empty/ALL"
 head -2 "$base/0/slabinfo" >"$D/slab-empty/ALL/slabinfo"
+
+# an old kernel: cpu lines with 8 numbers (no guest), no MemAvailable, no SReclaimable, diskstats lines
+# with 14 fields (before 4.18)
+new old-kernel
+for k in $(seqs); do
+	mkdir -p "$D/old-kernel/$k"
+	awk '/^cpu/ { NF = 9 } { print }' "$base/$k/stat" >"$D/old-kernel/$k/stat"
+	grep -v -e '^MemAvailable:' -e '^SReclaimable:' "$base/$k/meminfo" >"$D/old-kernel/$k/meminfo"
+	awk '{ NF = 14; print }' "$base/$k/diskstats" >"$D/old-kernel/$k/diskstats"
+done
+# a cpu line with 7 numbers
+new stat-cpu-7
+mkdir "$D/stat-cpu-7/ALL"
+awk '/^cpu / { NF = 8 } { print }' "$base/0/stat" >"$D/stat-cpu-7/ALL/stat"
+# no intr line, no procs_running line
+new stat-no-intr
+for k in $(seqs); do
+	mkdir -p "$D/stat-no-intr/$k"
+	grep -v -e '^intr' -e '^procs_running' "$base/$k/stat" >"$D/stat-no-intr/$k/stat"
+done
+# all CPU ticks zero, and not moving
+new zero-ticks
+mkdir "$D/zero-ticks/ALL"
+awk '/^cpu/ { for (i = 2; i <= NF; i++) $i = 0 } { print }' "$base/0/stat" >"$D/zero-ticks/ALL/stat"
+# odd memory: SwapFree above SwapTotal, MemAvailable above MemTotal, Buffers and Cached zero
+new mem-odd
+mkdir "$D/mem-odd/ALL"
+cp "$base/0/meminfo" "$D/mem-odd/ALL/meminfo"
+set_key "$D/mem-odd/ALL/meminfo" SwapTotal 1000
+set_key "$D/mem-odd/ALL/meminfo" SwapFree 2000
+set_key "$D/mem-odd/ALL/meminfo" MemAvailable 99999999999
+set_key "$D/mem-odd/ALL/meminfo" Buffers 0
+set_key "$D/mem-odd/ALL/meminfo" Cached 0
+# files longer than 8191 bytes: the keys vmstat needs come after 9000 bytes of other lines
+new long-files
+for k in $(seqs); do
+	mkdir -p "$D/long-files/$k"
+	{ i=0; while [ "$i" -lt 400 ]; do printf 'Padding%03d:     %8d kB\n' "$i" "$i"; i=$((i + 1)); done
+	  cat "$base/$k/meminfo"; } >"$D/long-files/$k/meminfo"
+	{ i=0; while [ "$i" -lt 400 ]; do printf 'nr_padding_%03d %d\n' "$i" "$i"; i=$((i + 1)); done
+	  cat "$base/$k/vmstat"; } >"$D/long-files/$k/vmstat"
+done
+# swap counters going backwards (pswpin 1 below the sample before)
+new swap-backwards
+for k in $(seqs); do
+	mkdir -p "$D/swap-backwards/$k"
+	cp "$base/$k/vmstat" "$D/swap-backwards/$k/"
+	set_key "$D/swap-backwards/$k/vmstat" pswpin $((5000 - k))
+	set_key "$D/swap-backwards/$k/vmstat" pswpout $((7000 + k))
+done
+# slabinfo with a line missing its slabdata part
+new slab-bad-line
+mkdir "$D/slab-bad-line/ALL"
+{ cat "$base/0/slabinfo"; echo 'broken_cache 1 2 3 4 5 : tunables 0 0 0'; } >"$D/slab-bad-line/ALL/slabinfo"
+
+# files cut by 4.0.2's 8191-byte read inside a value: padding before the real lines puts byte 8191 after
+# the first 4 digits of MemFree and after the first 3 digits of pgpgin
+pad() {  # pad BYTES mem|vm: lines of padding of exactly BYTES bytes
+	awk -v n="$1" -v kind="$2" 'BEGIN {
+		while (n > 40) {
+			s = kind == "mem" ? sprintf("Pad%05d:       1 kB\n", i++) : sprintf("nr_pad_%05d 1\n", i++)
+			printf "%s", s; n -= length(s)
+		}
+		k = ""; for (j = 0; j < n - (kind == "mem" ? 7 : 3); j++) k = k "P"
+		printf kind == "mem" ? "%s: 1 kB\n" : "%s 1\n", k
+	}'
+}
+new cut-8191
+for k in $(seqs); do
+	mkdir -p "$D/cut-8191/$k"
+	m=$base/$k/meminfo
+	off=$(awk '/^MemFree:/ { print o; exit } { o += length($0) + 1 }' "$m")
+	{ pad $((8191 - off - 16 - 4)) mem; cat "$m"; } >"$D/cut-8191/$k/meminfo"
+	v=$base/$k/vmstat
+	off=$(awk '/^pgpgin / { print o; exit } { o += length($0) + 1 }' "$v")
+	{ pad $((8191 - off - 7 - 3)) vm; cat "$v"; } >"$D/cut-8191/$k/vmstat"
+done
