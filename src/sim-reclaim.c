@@ -1,0 +1,418 @@
+/* sim-reclaim.c — reclaim in the model: kswapd (woken below low, balancing to high, boost reclaim,
+ * failure count and node_unreclaimable), direct reclaim with allocation stalls and throttling, the LRU
+ * scan with the 5.8+ anon/file cost balance, vmpressure, the OOM killer and compaction. */
+#include "config.h"
+
+#include "sim.h"
+
+#define SCAN_NS 100ull                     /* CPU time to scan one page */
+#define STALL_CALL_NS 20000ull             /* fixed cost of one direct reclaim call */
+#define DEF_PRIORITY 12
+
+static int64_t free_for_balance(const struct sim_zone *z)
+{
+	int64_t f = sim_reported(z, SI_FREE);
+
+	/* below the drift mark the kernel pays for the exact (snapshot) value */
+	if (z->kf.drift_mark && (uint64_t)f < z->kf.drift_mark)
+		f = sim_free_pages(z);
+	return f;
+}
+
+bool sim_node_balanced(const struct sim *s, const struct sim_node *n, int order, int hz)
+{
+	bool any = false;
+
+	(void)s;
+	if (hz < 0)
+		hz = sim_user_hz(n);
+	for (int i = 0; i <= hz && i < n->nzones; i++) {
+		const struct sim_zone *z = &n->zone[i];
+
+		if (z->managed == 0)
+			continue;
+		any = true;
+		if (sim_wmark_ok(z, order, z->kf.wmark_high + z->boost, hz, free_for_balance(z)))
+			return true;
+	}
+	return !any;
+}
+
+static bool node_boosted(const struct sim_node *n, int hz)
+{
+	for (int i = 0; i <= hz && i < n->nzones; i++)
+		if (n->zone[i].boost)
+			return true;
+	return false;
+}
+
+/* set_pgdat_percpu_threshold: zones with a drift mark use the pressure threshold while kswapd runs */
+static void set_thresholds(struct sim_node *n, bool pressure)
+{
+	for (int i = 0; i < n->nzones; i++)
+		n->zone[i].use_pressure_threshold = pressure && n->zone[i].kf.drift_mark != 0;
+}
+
+void sim_kswapd_wake(struct sim *s, struct sim_node *n, int order, int hz)
+{
+	if (order > n->kswapd_order)
+		n->kswapd_order = order;
+	if (hz > n->kswapd_hz)
+		n->kswapd_hz = hz;
+	if (n->kswapd_awake || n->kswapd_failures >= SIM_MAX_RECLAIM_RETRIES)
+		return;
+	if (sim_node_balanced(s, n, order, hz) && !node_boosted(n, hz))
+		return;
+	n->kswapd_awake = true;
+	n->kswapd_new_run = true;
+	set_thresholds(n, true);
+}
+
+static void kswapd_sleep(struct sim *s, struct sim_node *n)
+{
+	if (n->kswapd_order > 0) {
+		/* kcompactd is woken for the order kswapd was reclaiming for */
+		s->ev[SE_compact_daemon_wake]++;
+		for (int i = 0; i < n->nzones; i++)
+			if (n->zone[i].managed && !sim_wmark_ok(&n->zone[i], n->kswapd_order, n->zone[i].kf.wmark_low,
+								 i, sim_free_pages(&n->zone[i])))
+				sim_compact(s, &n->zone[i], n->kswapd_order, false);
+	}
+	n->kswapd_awake = false;
+	n->kswapd_order = 0;
+	n->kswapd_hz = -1;
+	set_thresholds(n, false);
+}
+
+uint64_t sim_kswapd_run(struct sim *s, struct sim_node *n, uint64_t extra)
+{
+	int hz = n->kswapd_hz >= 0 ? n->kswapd_hz : sim_user_hz(n);
+	uint64_t scanned = 0, reclaimed, want = extra;
+	bool balanced, boost_only;
+
+	if (!n->kswapd_awake)
+		return 0;
+	if (n->kswapd_new_run) {
+		s->ev[SE_pageoutrun]++;
+		n->kswapd_new_run = false;
+	}
+	balanced = sim_node_balanced(s, n, n->kswapd_order, hz);
+	boost_only = balanced && node_boosted(n, hz);
+	if (balanced && !boost_only) {
+		s->ev[SE_kswapd_low_wmark_hit_quickly]++;
+		kswapd_sleep(s, n);
+		return 0;
+	}
+	if (n->kswapd_scan_left == 0)
+		return 0;
+	for (int i = 0; i <= hz && i < n->nzones; i++) {
+		struct sim_zone *z = &n->zone[i];
+		int64_t gap;
+
+		if (z->managed == 0)
+			continue;
+		if (boost_only) {
+			want += z->boost;
+			continue;
+		}
+		gap = (int64_t)(z->kf.wmark_high + z->boost) - sim_free_pages(z);
+		want += gap > 32 ? (uint64_t)gap : 32;
+	}
+	/* boosted reclaim neither writes back nor swaps */
+	reclaimed = sim_shrink_node(s, n, want, !boost_only, true, n->first_cpu, n->kswapd_scan_left, &scanned);
+	n->kswapd_scan_left = scanned >= n->kswapd_scan_left ? 0 : n->kswapd_scan_left - scanned;
+	s->kswapd_ns_tick += scanned * SCAN_NS;
+	if (reclaimed == 0)
+		n->kswapd_failures++;
+	else
+		n->kswapd_failures = 0;
+	if (n->kswapd_order > 0 && reclaimed >= (2u << n->kswapd_order))
+		n->kswapd_order = 0;   /* enough for compaction to finish the job */
+	if (boost_only || node_boosted(n, hz)) {
+		/* the boost reclaimed is consumed; kcompactd is woken for pageblock order */
+		for (int i = 0; i < n->nzones; i++)
+			n->zone[i].boost = 0;
+		s->ev[SE_compact_daemon_wake]++;
+	}
+	if (n->kswapd_failures >= SIM_MAX_RECLAIM_RETRIES)
+		kswapd_sleep(s, n);   /* hopeless: node_unreclaimable, direct reclaim only */
+	else if (sim_node_balanced(s, n, n->kswapd_order, hz))
+		kswapd_sleep(s, n);
+	return reclaimed;
+}
+
+void sim_kswapd_step(struct sim *s, struct sim_node *n)
+{
+	sim_kswapd_run(s, n, 0);
+	n->kswapd_scan_left = SIM_KSWAPD_SCAN_PER_TICK;
+}
+
+static int64_t node_list(const struct sim_node *n, enum sim_lru l)
+{
+	int64_t t = 0;
+
+	for (int i = 0; i < n->nzones; i++)
+		t += n->zone[i].lru[l];
+	return t;
+}
+
+/* inactive_is_low: the inactive list should hold 1/ratio of the list, ratio = √(10·GiB) (≥ 1). */
+static bool inactive_low(int64_t inactive, int64_t active)
+{
+	int64_t gb = (inactive + active) >> 18, ratio = 1;
+
+	if (gb) {
+		ratio = 1;
+		while ((ratio + 1) * (ratio + 1) <= 10 * gb)
+			ratio++;
+	}
+	return inactive * ratio < active;
+}
+
+/* Scan `scan` pages of one list of a zone; returns pages reclaimed. */
+static int64_t scan_zone_list(struct sim *s, struct sim_node *n, struct sim_zone *z, int cpu, enum sim_lru l,
+			      int64_t scan, bool may_swap, bool kswapd)
+{
+	int64_t reclaimed = 0, rotated, dirty;
+	bool file = l == LRU_IF;
+
+	if (scan > z->lru[l])
+		scan = z->lru[l];
+	if (scan <= 0)
+		return 0;
+	s->ev[kswapd ? SE_pgscan_kswapd : SE_pgscan_direct] += (uint64_t)scan;
+	s->ev[file ? SE_pgscan_file : SE_pgscan_anon] += (uint64_t)scan;
+	if (file) {
+		int64_t busy = z->dirty + z->writeback;
+
+		dirty = busy > 0 ? scan * busy / (z->lru[LRU_IF] ? z->lru[LRU_IF] : 1) : 0;
+		rotated = (scan - dirty) / 10;       /* referenced pages get a second trip */
+		reclaimed = scan - dirty - rotated;
+		s->ev[SE_nr_vmscan_immediate_reclaim] += (uint64_t)dirty;
+		s->ev[SE_pgrotated] += (uint64_t)dirty;
+		n->file_cost += (uint64_t)(scan + rotated);
+		/* evicted pages of the re-read set will refault */
+		int64_t files = z->lru[LRU_IF] + z->lru[LRU_AF];
+		if (n->file_set_cached > 0 && files > 0) {
+			int64_t gone = reclaimed * n->file_set_cached / (node_list(n, LRU_IF) + node_list(n, LRU_AF) + 1);
+
+			n->file_set_cached -= gone < n->file_set_cached ? gone : n->file_set_cached;
+		}
+	} else {
+		uint64_t swap_free = s->swap_total - s->swap_used;
+
+		dirty = 0;
+		rotated = scan / 20;
+		reclaimed = may_swap ? scan - rotated : 0;
+		if ((uint64_t)reclaimed > swap_free)
+			reclaimed = (int64_t)swap_free;
+		rotated = scan - reclaimed;
+		s->swap_used += (uint64_t)reclaimed;
+		s->ev[SE_pswpout] += (uint64_t)reclaimed;
+		s->ev[SE_nr_vmscan_write] += (uint64_t)reclaimed;
+		s->ev[SE_pgpgout] += (uint64_t)reclaimed * 4;
+		n->anon_cost += (uint64_t)(scan + rotated);
+		int64_t anon = node_list(n, LRU_IA) + node_list(n, LRU_AA);
+		int64_t mine = anon > 0 ? reclaimed * n->wl_anon / anon : 0;
+		n->wl_anon -= mine;
+		n->wl_swapped += mine;
+		if (z->thp > z->lru[LRU_IA] + z->lru[LRU_AA] - reclaimed)
+			z->thp = z->lru[LRU_IA] + z->lru[LRU_AA] - reclaimed;
+	}
+	if (rotated > 0) {
+		sim_lru_move(s, z, cpu, l, l + 1, rotated);
+		s->ev[SE_pgactivate] += (uint64_t)rotated;
+	}
+	if (reclaimed > 0) {
+		sim_free_lru(s, z, cpu, l, reclaimed);
+		s->ev[kswapd ? SE_pgsteal_kswapd : SE_pgsteal_direct] += (uint64_t)reclaimed;
+		s->ev[file ? SE_pgsteal_file : SE_pgsteal_anon] += (uint64_t)reclaimed;
+	}
+	if (file && z->dirty > z->lru[LRU_IF]) {
+		sim_mod(s, z, cpu, SI_WRITE_PENDING, z->lru[LRU_IF] - z->dirty);
+		z->dirty = z->lru[LRU_IF];
+	}
+	return reclaimed;
+}
+
+/* Deactivate from the active list of a type when its inactive list is low (shrink_active_list). */
+static void age_active(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru active, int64_t scan)
+{
+	if (scan > z->lru[active])
+		scan = z->lru[active];
+	if (scan <= 0)
+		return;
+	int64_t keep = scan / 10;
+	s->ev[SE_pgrefill] += (uint64_t)scan;
+	s->ev[SE_pgdeactivate] += (uint64_t)(scan - keep);
+	sim_lru_move(s, z, cpu, active, active - 1, scan - keep);
+}
+
+uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool may_swap, bool kswapd,
+			 int cpu, uint64_t max_scan, uint64_t *scanned_out)
+{
+	uint64_t reclaimed = 0, scanned = 0;
+	int64_t ia = node_list(n, LRU_IA), aa = node_list(n, LRU_AA);
+	int64_t inf = node_list(n, LRU_IF), af = node_list(n, LRU_AF);
+	bool can_swap = may_swap && s->swap_used < s->swap_total && s->swappiness > 0;
+	int64_t free = 0, high = 0;
+	int prio;
+
+	for (int i = 0; i < n->nzones; i++) {
+		free += sim_free_pages(&n->zone[i]);
+		high += (int64_t)n->zone[i].kf.wmark_high;
+	}
+	for (prio = DEF_PRIORITY; prio >= 0 && reclaimed < want && scanned < max_scan; prio--) {
+		uint64_t ap, fp;
+
+		if (!can_swap) {
+			ap = 0, fp = 1;
+		} else if (inf + af + free <= high && (ia >> prio) > 0) {
+			ap = 1, fp = 0;   /* file_is_tiny */
+		} else if ((inf >> prio) > 0 && !inactive_low(inf, af)) {
+			ap = 0, fp = 1;   /* cache_trim_mode */
+		} else {
+			uint64_t sw = (uint64_t)s->swappiness, t = n->anon_cost + n->file_cost;
+			uint64_t a = t + n->anon_cost, f = t + n->file_cost, tt = a + f;
+
+			ap = sw * (tt + 1) / (a + 1);
+			fp = (200 - sw) * (tt + 1) / (f + 1);
+		}
+		if (ap + fp == 0)
+			fp = 1;
+		for (int i = 0; i < n->nzones && reclaimed < want; i++) {
+			struct sim_zone *z = &n->zone[i];
+			int64_t sf = (int64_t)(((uint64_t)z->lru[LRU_IF] >> prio) * fp / (ap + fp));
+			int64_t sa = (int64_t)(((uint64_t)z->lru[LRU_IA] >> prio) * ap / (ap + fp));
+			int64_t left = (int64_t)(want - reclaimed);
+
+			if (z->managed == 0)
+				continue;
+			/* the kernel stops once nr_to_reclaim is met: scan no more than needed, in 32-page batches */
+			if (sf > left + left / 4 + 32)
+				sf = left + left / 4 + 32;
+			if (sa > left + left / 4 + 32)
+				sa = left + left / 4 + 32;
+			if (inactive_low(z->lru[LRU_IF], z->lru[LRU_AF]))
+				age_active(s, z, cpu, LRU_AF, (z->lru[LRU_AF] >> prio) + 32);
+			if (ap && inactive_low(z->lru[LRU_IA], z->lru[LRU_AA]))
+				age_active(s, z, cpu, LRU_AA, (z->lru[LRU_AA] >> prio) + 32);
+			reclaimed += (uint64_t)scan_zone_list(s, n, z, cpu, LRU_IF, sf, can_swap, kswapd);
+			reclaimed += (uint64_t)scan_zone_list(s, n, z, cpu, LRU_IA, sa, can_swap, kswapd);
+			scanned += (uint64_t)(sf + sa);
+		}
+		if (!kswapd && prio <= 3) {
+			/* vmpressure_prio: a direct reclaimer this deep in priority is critical */
+			unsigned pct;
+			enum vmp_level l = vmpressure_feed(&n->vmp, VMP_WINDOW, 0, &pct);
+
+			if (l != VMP_NONE) {
+				n->vmp_level = l;
+				n->vmp_pct = pct;
+			}
+		}
+	}
+	/* the kernel halves both costs when they exceed a quarter of the LRU */
+	if (n->anon_cost + n->file_cost > (uint64_t)(ia + aa + inf + af) / 4) {
+		n->anon_cost /= 2;
+		n->file_cost /= 2;
+	}
+	if (scanned) {
+		unsigned pct;
+		enum vmp_level l = vmpressure_feed(&n->vmp, scanned, reclaimed, &pct);
+
+		if (l != VMP_NONE) {
+			n->vmp_level = l;
+			n->vmp_pct = pct;
+		}
+	}
+	if (reclaimed)
+		n->kswapd_failures = 0;   /* any progress makes the node reclaimable again */
+	s->sys_ns_tick += scanned * SCAN_NS;
+	*scanned_out = scanned;
+	return reclaimed;
+}
+
+uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, int hz)
+{
+	uint64_t calls = (need + 31) / 32, scanned = 0, reclaimed, free = 0, reserve = 0;
+	int cpu = n->first_cpu + (int)(s->tick % (uint64_t)n->ncpus);
+
+	if (calls > 4096)
+		calls = 4096;
+	n->zone[hz].allocstall += calls;
+	/* allow_direct_reclaim: below half the min reserves, reclaimers wait for kswapd */
+	for (int i = 0; i < n->nzones && n->zone[i].type <= KZ_NORMAL; i++) {
+		free += (uint64_t)sim_free_pages(&n->zone[i]);
+		reserve += n->zone[i].kf.wmark_min;
+	}
+	if (free <= reserve / 2 && n->kswapd_failures < SIM_MAX_RECLAIM_RETRIES) {
+		s->ev[SE_pgscan_direct_throttle]++;
+		s->stall_ns_tick += SIM_TICK_NS / 2;
+		sim_kswapd_wake(s, n, 0, hz);
+	}
+	reclaimed = sim_shrink_node(s, n, calls * 32, true, false, cpu, calls * 32 * 64, &scanned);
+	s->stall_ns_tick += calls * STALL_CALL_NS + scanned * SCAN_NS;
+	return reclaimed;
+}
+
+bool sim_oom_kill(struct sim *s)
+{
+	struct sim_node *victim = NULL;
+
+	for (int i = 0; i < s->nnodes; i++)
+		if (s->node[i].wl_anon + s->node[i].wl_swapped > 0 &&
+		    (!victim || s->node[i].wl_anon > victim->wl_anon))
+			victim = &s->node[i];
+	if (!victim)
+		return false;
+	s->ev[SE_oom_kill]++;
+	/* the victim's whole address space goes, on every node */
+	for (int i = 0; i < s->nnodes; i++) {
+		struct sim_node *n = &s->node[i];
+
+		sim_free_anon(s, n, n->first_cpu, n->wl_anon);
+		s->swap_used -= (uint64_t)n->wl_swapped < s->swap_used ? (uint64_t)n->wl_swapped : s->swap_used;
+		n->wl_swapped = 0;
+		n->wl_anon = 0;
+	}
+	s->stall_ns_tick += SIM_TICK_NS / 4;
+	return true;
+}
+
+bool sim_compact(struct sim *s, struct sim_zone *z, int order, bool direct)
+{
+	uint64_t need = 1ull << order, lower = 0;
+
+	for (int k = 0; k < order; k++)
+		lower += z->buddy[k] << k;
+	if (direct)
+		s->ev[SE_compact_stall]++;
+	s->ev[SE_compact_migrate_scanned] += need * 4;
+	s->ev[SE_compact_free_scanned] += need * 8;
+	s->ev[SE_compact_isolated] += need;
+	s->sys_ns_tick += need * 200;
+	if (direct)
+		s->stall_ns_tick += need * 200;
+	/* migration fails where a pinned page sits in the way */
+	if (lower < need || sim_rand(s) % 1000 < z->pinned_permille) {
+		if (direct)
+			s->ev[SE_compact_fail]++;
+		s->ev[SE_pgmigrate_fail] += need / 16;
+		z->compact_defer = 4;
+		return false;
+	}
+	uint64_t rem = need;
+	for (int k = order - 1; k >= 0 && rem; k--) {
+		uint64_t t = z->buddy[k] < (rem >> k) ? z->buddy[k] : rem >> k;
+
+		z->buddy[k] -= t;
+		rem -= t << k;
+	}
+	z->buddy[order]++;
+	s->ev[SE_pgmigrate_success] += need / 2;
+	if (direct)
+		s->ev[SE_compact_success]++;
+	z->compact_defer = 0;
+	return true;
+}

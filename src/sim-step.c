@@ -1,0 +1,441 @@
+/* sim-step.c — one step of simulated time: the workload's allocations and frees through the per-CPU
+ * pagesets and the buddy allocator, per-CPU vmstat differentials and their folding, writeback, and the
+ * bookkeeping (CPU ticks, load average, PSI) that the renderers print.
+ *
+ * The step is a pure function of the state (and the RNG inside it): no clock, no I/O. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sim.h"
+
+const char *const sim_event_name[SE_N] = {
+#define SIM_EV_NAME(n) #n,
+	SIM_EVENTS(SIM_EV_NAME)
+#undef SIM_EV_NAME
+};
+
+/* ---- per-CPU differentials (mm/vmstat.c: __mod_zone_page_state) ---- */
+
+int sim_threshold(const struct sim_zone *z)
+{
+	return z->use_pressure_threshold ? z->kf.pressure_threshold : z->kf.threshold;
+}
+
+void sim_mod(struct sim *s, struct sim_zone *z, int cpu, enum sim_item it, int64_t delta)
+{
+	int8_t *d = &z->diff[(size_t)cpu * SI_NITEMS + it];
+	int64_t t = sim_threshold(z);
+	int64_t x = *d + delta;
+
+	(void)s;
+	if (x > t || x < -t) {
+		z->atomic[it] += x;
+		x = 0;
+	}
+	*d = (int8_t)x;
+}
+
+int64_t sim_reported(const struct sim_zone *z, enum sim_item it)
+{
+	return z->atomic[it] < 0 ? 0 : z->atomic[it];
+}
+
+int64_t sim_free_pages(const struct sim_zone *z)
+{
+	int64_t f = 0;
+
+	for (int k = 0; k < SIM_ORDERS; k++)
+		f += (int64_t)z->buddy[k] << k;
+	return f;
+}
+
+int64_t sim_truth(const struct sim_zone *z, enum sim_item it)
+{
+	switch (it) {
+	case SI_FREE: return sim_free_pages(z);
+	case SI_INACTIVE_ANON: return z->lru[LRU_IA];
+	case SI_ACTIVE_ANON: return z->lru[LRU_AA];
+	case SI_INACTIVE_FILE: return z->lru[LRU_IF];
+	case SI_ACTIVE_FILE: return z->lru[LRU_AF];
+	case SI_UNEVICTABLE: return z->lru[LRU_UNEV];
+	case SI_WRITE_PENDING: return z->dirty + z->writeback;
+	case SI_MLOCK: return z->mlock;
+	default: return 0;
+	}
+}
+
+/* vmstat_update: every stat_interval each CPU folds its differentials; CPUs are spread over the second. */
+void sim_fold_cpu(struct sim *s, int cpu)
+{
+	for (int n = 0; n < s->nnodes; n++)
+		for (int i = 0; i < s->node[n].nzones; i++) {
+			struct sim_zone *z = &s->node[n].zone[i];
+			int8_t *d = &z->diff[(size_t)cpu * SI_NITEMS];
+
+			for (int it = 0; it < SI_NITEMS; it++) {
+				z->atomic[it] += d[it];
+				d[it] = 0;
+			}
+		}
+}
+
+/* ---- buddy allocator in bulk ---- */
+
+uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n)
+{
+	uint64_t got = z->buddy[order] < n ? z->buddy[order] : n;
+
+	z->buddy[order] -= got;
+	for (int k = order + 1; k < SIM_ORDERS && got < n; k++) {
+		uint64_t per = 1ull << (k - order), need = n - got;
+		uint64_t m = (need + per - 1) / per;
+
+		if (m > z->buddy[k])
+			m = z->buddy[k];
+		if (m == 0)
+			continue;
+		z->buddy[k] -= m;
+		uint64_t have = m * per;
+		if (have > need) {
+			/* the last block split leaves one free block of each order its remainder has a bit for */
+			uint64_t left = have - need;
+
+			for (int j = 0; j < k - order; j++)
+				if (left & (1ull << j))
+					z->buddy[order + j]++;
+			have = need;
+		}
+		got += have;
+	}
+	return got;
+}
+
+/* Share (per mille) of order-k pairs that can merge: a pinned pageblock stops merging inside it. */
+static uint64_t merge_permille(const struct sim_zone *z, int k)
+{
+	uint64_t p = z->pinned_permille, span = 2ull << k;   /* pages of the merged block */
+	uint64_t hit = span >= 512 ? p : p * span / 512;
+
+	if (span > 512)
+		hit = 1000 - (1000 - p) * (1000 - p) / 1000;
+	return (1000 - hit) * 900 / 1000;
+}
+
+void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
+{
+	(void)s;
+	z->buddy[0] += n;
+	for (int k = 0; k < SIM_ORDERS - 1; k++) {
+		uint64_t pairs = z->buddy[k] / 2;
+		uint64_t m = pairs * merge_permille(z, k) / 1000;
+
+		z->buddy[k] -= 2 * m;
+		z->buddy[k + 1] += m;
+	}
+}
+
+/* ---- watermarks ---- */
+
+bool sim_wmark_ok(const struct sim_zone *z, int order, uint64_t mark, int hz, int64_t free)
+{
+	int64_t reserve = hz >= 0 && hz < KF_MAX_ZONES ? z->kf.protection[hz] : 0;
+
+	free -= (1 << order) - 1;
+	if (free <= (int64_t)mark + reserve)
+		return false;
+	if (order == 0)
+		return true;
+	for (int k = order; k < SIM_ORDERS; k++)
+		if (z->buddy[k])
+			return true;
+	return false;
+}
+
+int sim_user_hz(const struct sim_node *n)
+{
+	int hz = 0;
+
+	/* GFP_HIGHUSER_MOVABLE: the Movable zone when configured, else the highest of the rest */
+	for (int i = 0; i < n->nzones; i++)
+		if (n->zone[i].type != KZ_DEVICE)
+			hz = i;
+	return hz;
+}
+
+/* ---- pages in and out of a zone, through a CPU ---- */
+
+static void lru_add(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, int64_t n)
+{
+	static const enum sim_item item[LRU_N] = { SI_INACTIVE_ANON, SI_ACTIVE_ANON, SI_INACTIVE_FILE,
+						    SI_ACTIVE_FILE, SI_UNEVICTABLE };
+
+	z->lru[l] += n;
+	sim_mod(s, z, cpu, item[l], n);
+}
+
+void sim_lru_move(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru from, enum sim_lru to, int64_t n)
+{
+	lru_add(s, z, cpu, from, -n);
+	lru_add(s, z, cpu, to, n);
+}
+
+/* Take pages from the buddy lists into a CPU's pageset and hand `n` order-0 pages out; returns pages
+ * obtained (≤ n).  Free pages on a pageset are not counted in NR_FREE_PAGES, as in the kernel. */
+static int64_t pcp_alloc(struct sim *s, struct sim_zone *z, int cpu, int64_t n)
+{
+	struct sim_pcp *p = &z->pcp[cpu];
+	int64_t from_pcp = p->count < n ? p->count : n, want, got;
+	int batch = z->kf.batch > 0 ? z->kf.batch : 1;
+
+	if (p->high == 0)
+		p->high = z->kf.high_min > 0 ? z->kf.high_min : z->kf.pcp_high;
+	p->count -= (int32_t)from_pcp;
+	n -= from_pcp;
+	want = n + (p->count < batch ? batch - p->count : 0);
+	got = (int64_t)sim_buddy_take(z, 0, (uint64_t)want);
+	sim_mod(s, z, cpu, SI_FREE, -got);
+	if (got > n) {
+		p->count += (int32_t)(got - n);
+		z->pcp_total += got - n - from_pcp;
+		got = n;
+	} else {
+		z->pcp_total -= from_pcp;
+	}
+	/* 6.7+: an allocating CPU lets its pageset grow while the zone is above high */
+	if (z->kf.high_max > z->kf.high_min && !z->below_high) {
+		p->high += batch;
+		if (p->high > z->kf.high_max)
+			p->high = z->kf.high_max;
+	}
+	return from_pcp + got;
+}
+
+static void pcp_free(struct sim *s, struct sim_zone *z, int cpu, int64_t n)
+{
+	struct sim_pcp *p = &z->pcp[cpu];
+	int batch = z->kf.batch > 0 ? z->kf.batch : 1;
+	int high = p->high;
+
+	if (high == 0)
+		high = p->high = z->kf.high_min > 0 ? z->kf.high_min : z->kf.pcp_high;
+	if (z->below_high && p->high > z->kf.high_min) {
+		p->high -= batch;
+		if (p->high < z->kf.high_min)
+			p->high = z->kf.high_min;
+	}
+	s->ev[SE_pgfree] += (uint64_t)n;
+	p->count += (int32_t)n;
+	z->pcp_total += n;
+	if (p->count >= p->high) {
+		int64_t keep = p->high - batch > 0 ? p->high - batch : 0;
+		int64_t out = p->count - keep;
+
+		p->count = (int32_t)keep;
+		z->pcp_total -= out;
+		sim_buddy_give(s, z, (uint64_t)out);
+		sim_mod(s, z, cpu, SI_FREE, out);
+	}
+}
+
+/* Free pages from an LRU list of a zone (munmap, truncation, reclaim). */
+void sim_free_lru(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, int64_t n)
+{
+	if (n > z->lru[l])
+		n = z->lru[l];
+	if (n <= 0)
+		return;
+	lru_add(s, z, cpu, l, -n);
+	pcp_free(s, z, cpu, n);
+}
+
+/* ---- allocation ---- */
+
+static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int64_t n, int hz,
+			       int wmark, enum sim_lru to, bool *short_low)
+{
+	int64_t got = 0;
+
+	for (int i = hz; i >= 0 && got < n; i--) {
+		struct sim_zone *z = &nd->zone[i];
+		uint64_t mark = (wmark == 0 ? z->kf.wmark_min : z->kf.wmark_low) + z->boost;
+		int64_t free = sim_reported(z, SI_FREE), room, take;
+
+		if (z->managed == 0)
+			continue;
+		z->below_high = free <= (int64_t)(z->kf.wmark_high + z->boost);
+		if (!sim_wmark_ok(z, 0, mark, hz, free + z->pcp[cpu].count)) {
+			if (short_low)
+				*short_low = true;
+			continue;
+		}
+		room = free + z->pcp[cpu].count - (int64_t)mark - z->kf.protection[hz] - 1;
+		take = n - got < room ? n - got : room;
+		take = pcp_alloc(s, z, cpu, take);
+		lru_add(s, z, cpu, to, take);
+		z->pgalloc += (uint64_t)take;
+		z->numa_hit += (uint64_t)take;
+		z->numa_local += (uint64_t)take;
+		got += take;
+	}
+	return got;
+}
+
+/* Allocate n order-0 pages for the workload on node nd (fast path at low, slow path at min after waking
+ * kswapd, then direct reclaim and, when nothing can be reclaimed, the OOM killer).  Returns pages got. */
+int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to)
+{
+	int hz = sim_user_hz(nd);
+	bool short_low = false;
+	int64_t got;
+	int retries = 0;
+
+	if (n <= 0)
+		return 0;
+	got = zone_alloc_pass(s, nd, cpu, n, hz, 1, to, &short_low);
+	if (got < n || short_low)
+		sim_kswapd_wake(s, nd, 0, hz);
+	while (got < n) {
+		got += zone_alloc_pass(s, nd, cpu, n - got, hz, 0, to, NULL);
+		if (got >= n)
+			break;
+		/* other nodes' zones (NUMA fallback) before reclaiming locally */
+		for (int o = 0; o < s->nnodes && got < n; o++) {
+			if (o == nd->id)
+				continue;
+			int64_t g = zone_alloc_pass(s, &s->node[o], s->node[o].first_cpu, n - got,
+						    sim_user_hz(&s->node[o]), 1, to, NULL);
+			nd->zone[hz].numa_foreign += (uint64_t)g;
+			got += g;
+		}
+		if (got >= n)
+			break;
+		/* kswapd runs alongside the allocating tasks: its work this tick comes before they stall */
+		if (nd->kswapd_awake && nd->kswapd_scan_left > 0 && sim_kswapd_run(s, nd, (uint64_t)(n - got)) > 0)
+			continue;
+		uint64_t r = sim_direct_reclaim(s, nd, (uint64_t)(n - got), hz);
+		if (r == 0 && ++retries > 1) {
+			if (!sim_oom_kill(s))
+				break;
+			retries = 0;
+		}
+		if (retries > SIM_MAX_RECLAIM_RETRIES)
+			break;
+	}
+	if (got < n)
+		s->alloc_failed += (uint64_t)(n - got);
+	return got;
+}
+
+/* One high-order allocation (THP-like, movable); falls back to order 0 on failure. */
+void sim_alloc_high_order(struct sim *s, struct sim_node *nd, int cpu, int order)
+{
+	int hz = sim_user_hz(nd);
+
+	for (int i = hz; i >= 0; i--) {
+		struct sim_zone *z = &nd->zone[i];
+
+		if (z->managed == 0)
+			continue;
+		if (!sim_wmark_ok(z, order, z->kf.wmark_low + z->boost, hz, sim_reported(z, SI_FREE))) {
+			/* enough memory but no block: compaction may assemble one */
+			if (z->compact_defer) {
+				z->compact_defer--;
+				continue;
+			}
+			if (!sim_wmark_ok(z, 0, z->kf.wmark_low + z->boost + (2u << order), hz,
+					  sim_reported(z, SI_FREE)) || !sim_compact(s, z, order, true))
+				continue;
+		}
+		if (sim_buddy_take(z, order, 1) == 1) {
+			int64_t pages = 1 << order;
+
+			sim_mod(s, z, cpu, SI_FREE, -pages);
+			lru_add(s, z, cpu, LRU_AA, pages);
+			z->thp += pages;
+			z->pgalloc += (uint64_t)pages;
+			nd->wl_anon += pages;
+			s->ev[SE_thp_fault_alloc]++;
+			return;
+		}
+	}
+	s->ev[SE_thp_fault_fallback]++;
+	sim_kswapd_wake(s, nd, order, hz);
+	nd->wl_anon += sim_alloc(s, nd, cpu, 1 << order, LRU_AA);
+}
+
+/* Pinned unmovable pages (kernel allocations that steal from movable pageblocks): each lands in a
+ * random pageblock, marking it for merging; stealing a pageblock boosts the watermark (5.0+). */
+void sim_pin_pages(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
+{
+	struct sim_zone *z = &nd->zone[sim_user_hz(nd)];
+
+	while (z->managed == 0 && z > nd->zone)
+		z--;
+	if (n <= 0 || z->managed == 0)
+		return;
+	uint64_t nblocks = z->managed >> s->km.pageblock_order, fresh;
+	uint64_t pinned = (uint64_t)z->pinned_permille * nblocks / 1000;
+	/* a pin lands in a block not yet pinned with probability (1 − pinned/nblocks) */
+	fresh = (uint64_t)n * (nblocks - pinned) / (nblocks ? nblocks : 1);
+	if (fresh > 0) {
+		uint64_t got = 0;
+
+		/* a fallback steal breaks the largest free block */
+		for (int k = SIM_ORDERS - 1; k >= 0 && got < fresh; k--) {
+			uint64_t b = z->buddy[k] < fresh - got ? z->buddy[k] : fresh - got;
+
+			for (uint64_t j = 0; j < b; j++) {
+				z->buddy[k]--;
+				for (int o = 0; o < k; o++)
+					z->buddy[o]++;
+			}
+			got += b;
+		}
+		pinned += got;
+		z->pinned_permille = (uint32_t)(nblocks ? (pinned > nblocks ? 1000 : pinned * 1000 / nblocks) : 0);
+		sim_mod(s, z, cpu, SI_FREE, -(int64_t)got);
+		z->kernel += (int64_t)got;
+		nd->slab_unreclaimable += (int64_t)got;
+		/* boost_watermark: only zones of at least four pageblocks, up to factor·high */
+		uint64_t pb = 1ull << s->km.pageblock_order;
+		if (got && s->km.watermark_boost_factor > 0 && 4 * pb <= z->managed && z->kf.max_boost) {
+			uint64_t mb = z->kf.max_boost > pb ? z->kf.max_boost : pb;
+
+			z->boost = z->boost + pb < mb ? z->boost + pb : mb;
+			sim_kswapd_wake(s, nd, 0, sim_user_hz(nd));
+		}
+		n -= (int64_t)got;
+	}
+	if (n > 0) {
+		int64_t g = pcp_alloc(s, z, cpu, n);
+
+		z->kernel += g;
+		nd->slab_unreclaimable += g;
+	}
+}
+
+/* Free anonymous pages of the workload, across zones in proportion to their anon lists. */
+void sim_free_anon(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
+{
+	int64_t total = 0;
+
+	for (int i = 0; i < nd->nzones; i++)
+		total += nd->zone[i].lru[LRU_AA] + nd->zone[i].lru[LRU_IA];
+	if (n > nd->wl_anon)
+		n = nd->wl_anon;
+	if (n <= 0 || total <= 0)
+		return;
+	nd->wl_anon -= n;
+	for (int i = 0; i < nd->nzones && n > 0; i++) {
+		struct sim_zone *z = &nd->zone[i];
+		int64_t share = (z->lru[LRU_AA] + z->lru[LRU_IA]) * n / total + 1;
+		int64_t a = share < z->lru[LRU_AA] ? share : z->lru[LRU_AA];
+
+		sim_free_lru(s, z, cpu, LRU_AA, a);
+		sim_free_lru(s, z, cpu, LRU_IA, share - a);
+		if (z->thp > z->lru[LRU_AA] + z->lru[LRU_IA])
+			z->thp = z->lru[LRU_AA] + z->lru[LRU_IA];
+	}
+}
