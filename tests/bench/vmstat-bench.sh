@@ -67,23 +67,24 @@ function cpu(s,  a) { split(s, a, " "); return a[1] + a[2] }
 function rss(s,  a) { split(s, a, " "); return a[3] }
 function wall(s,  a) { split(s, a, " "); return a[4] }
 function us(x) { return 1e6 * x / n }
+function row(name, fig, own,  a) {
+	if (fig == "") {
+		printf "%-26s not measured (failed)\n", name
+		return
+	}
+	split(fig, a, " ")
+	printf "%-26s %9.2f %8.2f %8.2f %12.2f %9.2f %13d\n", name, us(a[1] + a[2]), us(a[1]), us(a[2]),
+		(a[1] + a[2]) / own, (a[1] + a[2]) / c3, a[3]
+}
 BEGIN {
 	c3 = cpu(f3); c2 = cpu(f2)
 	printf "floor  stat+vmstat+meminfo  %8.2f us/line\n", us(c3)
 	printf "floor  stat+vmstat          %8.2f us/line\n", us(c2)
-	printf "%-28s %10s %12s %12s %12s\n", "program", "us/line", "x own floor", "x 3-file", "peak RSS KiB"
-	if (vm != "")
-		printf "%-28s %10.2f %12.2f %12.2f %12d\n", "procps vmstat", us(cpu(vm)), cpu(vm) / c2, cpu(vm) / c3, rss(vm)
-	else
-		printf "%-28s not measured (failed)\n", "procps vmstat"
-	if (zs != "")
-		printf "%-28s %10.2f %12.2f %12.2f %12d\n", "zonestat", us(cpu(zs)), cpu(zs) / c3, cpu(zs) / c3, rss(zs)
-	else
-		printf "%-28s not measured (failed)\n", "zonestat"
-	if (zc != "")
-		printf "%-28s %10.2f %12.2f %12.2f %12d\n", "zonestat --compat=4.0.2", us(cpu(zc)), cpu(zc) / c2, cpu(zc) / c3, rss(zc)
-	else
-		printf "%-28s not measured (failed)\n", "zonestat --compat=4.0.2"
+	printf "%-26s %9s %8s %8s %12s %9s %13s\n", "program", "us/line", "user", "sys", "x own floor", "x 3-file",
+		"peak RSS KiB"
+	row("procps vmstat", vm, c2)
+	row("zonestat", zs, c3)
+	row("zonestat --compat=4.0.2", zc, c2)
 	if (vs != "" && zss != "") {
 		printf "start-up (no arguments, %d runs): vmstat %.3f ms, zonestat %.3f ms per run (wall); ratio %.2f\n",
 			starts, 1000 * wall(vs) / starts, 1000 * wall(zss) / starts, wall(zss) / wall(vs)
