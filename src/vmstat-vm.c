@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "proc-pick.h"
 #include "view.h"
 #include "vmstat.h"
 
@@ -113,34 +114,62 @@ static void print_line(struct vm_run *r, const struct vm_line *l, bool since_boo
 	vm_line_done(r);
 }
 
-static void counters(const struct sample *s, struct vm_counters *k)
+/* Only these few values are needed every interval: they are picked out of the texts rather than
+ * parsed into the sample's name tables (which would cost more than the kernel's making of the files).
+ * The keys keep where each line was, for the next read. */
+static struct proc_pick vm_keys[4], mem_keys[6];
+
+static void pick_init(bool active)
 {
-	k->pgpgin = (uint64_t)kv_val(&s->vmstat, "pgpgin");
-	k->pgpgout = (uint64_t)kv_val(&s->vmstat, "pgpgout");
-	k->pswpin = (uint64_t)kv_val(&s->vmstat, "pswpin");
-	k->pswpout = (uint64_t)kv_val(&s->vmstat, "pswpout");
-	k->intr = s->stat.intr;
-	k->ctxt = s->stat.ctxt;
+	static const char *const vm_names[4] = { "pgpgin", "pgpgout", "pswpin", "pswpout" };
+	static const char *const mem_names[6] = { "SwapTotal", "SwapFree", "MemFree",
+						  "Buffers", "Cached", "SReclaimable" };
+	static const char *const mem_names_active[6] = { "SwapTotal", "SwapFree", "MemFree", "Inactive",
+							 "Active", "" };
+
+	proc_pick_init(vm_keys, vm_names, 4);
+	proc_pick_init(mem_keys, active ? mem_names_active : mem_names, active ? 5 : 6);
 }
 
-/* procps tolerates a /proc/meminfo it cannot make sense of (all zeros); only a missing or empty one is
- * an error. */
-static int need_meminfo(struct vm_run *r, const char *text)
+static void counters(const struct vm_run *r, struct vm_counters *k)
 {
 	size_t len;
+	const char *t = snapshot_text(&r->snap, SNAP_VMSTAT, &len);
 
-	if (snapshot_text(&r->snap, SNAP_MEMINFO, &len) && len > 0)
-		return 0;
-	return vm_need(r, SP_MEMINFO, text);
+	proc_pick(vm_keys, 4, t ? t : "", t ? len : 0, ' ');
+	k->pgpgin = vm_keys[0].value;
+	k->pgpgout = vm_keys[1].value;
+	k->pswpin = vm_keys[2].value;
+	k->pswpout = vm_keys[3].value;
+	k->intr = r->s.stat.intr;
+	k->ctxt = r->s.stat.ctxt;
 }
 
-static int need_vmstat(struct vm_run *r, const char *text)
+/* The memory columns (vmstat_mem's rules) from the text of /proc/meminfo. */
+static void memory(const struct vm_run *r, bool active, struct vm_mem *m)
 {
 	size_t len;
+	const char *t = snapshot_text(&r->snap, SNAP_MEMINFO, &len);
 
-	if (snapshot_text(&r->snap, SNAP_VMSTAT, &len) && len > 0)
+	proc_pick(mem_keys, active ? 5 : 6, t ? t : "", t ? len : 0, ':');
+	m->swpd = mem_keys[1].value < mem_keys[0].value ? mem_keys[0].value - mem_keys[1].value : 0;
+	m->free = mem_keys[2].value;
+	m->buff = mem_keys[3].value;
+	m->cache = mem_keys[4].value + (active ? 0 : mem_keys[5].value);
+}
+
+/* procps tolerates a /proc/meminfo or /proc/vmstat it cannot make sense of (all zeros); only a missing
+ * or empty one is an error. */
+static int need_text(struct vm_run *r, enum snap_file id, const char *text)
+{
+	const struct snap_text *t = &r->snap.f[id];
+	char why[160];
+
+	if (t->read && !t->err && t->len > 0)
 		return 0;
-	return vm_need(r, SP_VMSTAT, text);
+	snprintf(why, sizeof why, "%s: %s", snap_file_path[id],
+		 !t->read || t->err == ENOENT ? "file not found" : t->err ? strerror(t->err) : "empty file");
+	return vm_fail(r, text, why);
 }
 
 int vmstat_vm_run(struct vm_run *r)
@@ -160,12 +189,13 @@ int vmstat_vm_run(struct vm_run *r)
 
 	if (hz <= 0)
 		hz = 100;
+	pick_init(c->active);
 	parts |= compat == COMPAT_402 ? SAMPLE_HAVE(SP_CPUINFO) : SAMPLE_HAVE(SP_UPTIME);
-	if (vm_take(r, parts) < 0)
+	if (vm_take_some(r, parts, parts & ~(SAMPLE_HAVE(SP_VMSTAT) | SAMPLE_HAVE(SP_MEMINFO))) < 0)
 		return 1;
 	/* procps creates its contexts in this order; the first failure is the one reported */
-	if (need_vmstat(r, "Unable to create vmstat structure") < 0 || vm_need_stat(r) < 0 ||
-	    need_meminfo(r, "Unable to create meminfo structure") < 0)
+	if (need_text(r, SNAP_VMSTAT, "Unable to create vmstat structure") < 0 || vm_need_stat(r) < 0 ||
+	    need_text(r, SNAP_MEMINFO, "Unable to create meminfo structure") < 0)
 		return 1;
 	if (compat != COMPAT_402 && !(r->s.have & SAMPLE_HAVE(SP_UPTIME))) {
 		const struct snap_text *t = &r->snap.f[SNAP_UPTIME];
@@ -177,9 +207,9 @@ int vmstat_vm_run(struct vm_run *r)
 	}
 
 	print_header(r);
-	counters(&r->s, &prev);
+	counters(r, &prev);
 	prev_t = r->s.stat.total;
-	vmstat_mem(&r->s.meminfo, c->active, &mem);
+	memory(r, c->active, &mem);
 	memset(&l, 0, sizeof l);
 	vmstat_line_mem(&l, &mem, unit, compat);
 	if (!c->no_first) {
@@ -202,17 +232,17 @@ int vmstat_vm_run(struct vm_run *r)
 		vm_wait(r);
 		if (!c->one_header && n % (unsigned long)r->height == 0)
 			print_header(r);
-		if (vm_take(r, parts) < 0)
+		if (vm_take_some(r, parts, SAMPLE_HAVE(SP_STAT)) < 0)
 			return 1;
 		if (vm_need(r, SP_STAT, "Unable to select stat information") < 0)
 			return 1;
 		if (compat != COMPAT_402) {
-			if (need_meminfo(r, "Unable to select memory information") < 0)
+			if (need_text(r, SNAP_MEMINFO, "Unable to select memory information") < 0)
 				return 1;
-			vmstat_mem(&r->s.meminfo, c->active, &mem);
+			memory(r, c->active, &mem);
 			vmstat_line_mem(&l, &mem, unit, compat);
 		}
-		counters(&r->s, &cur);
+		counters(r, &cur);
 		vmstat_tick_delta(&prev_t, &r->s.stat.total, compat, &dt);
 		l.r = vmstat_running(r->s.stat.procs_running, compat);
 		l.b = r->s.stat.procs_blocked;

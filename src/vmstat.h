@@ -83,6 +83,9 @@ struct vm_run {
 /* Take a snapshot of the files of parts and parse them into r->s (a part that could not be parsed is
  * absent from r->s.have, with its reason in r->s.err).  -1 (message printed) when the source failed. */
 int vm_take(struct vm_run *r, unsigned parts);
+/* The same, reading the files of read but parsing only those of parts (a view that picks a few values
+ * out of a file's text itself). */
+int vm_take_some(struct vm_run *r, unsigned read, unsigned parts);
 /* procps' message for a /proc problem: "prog: text" in compat mode; zonestat adds what is wrong with
  * which file (detail).  Returns -1. */
 int vm_fail(const struct vm_run *r, const char *text, const char *detail);
