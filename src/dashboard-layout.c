@@ -226,7 +226,7 @@ static const char *const help_text[] = {
 	"  s             next sort key of the process pane",
 	"  < / >         previous / next sort column",
 	"  i             invert the sort order",
-	"Panes (the chosen one comes first; zones, reclaim, processes follow when there is room)",
+	"Panes (the chosen one first; zones, reclaim, then processes, or buddy and vmstat, as room allows)",
 	"  1, z          zones: free pages against the min/low/high watermarks",
 	"  2, r          reclaim: scan and steal rates, efficiency, stalls, refaults, swap",
 	"  3, p          processes: RSS, swap, major faults/s, oom_score (live /proc only)",
@@ -281,7 +281,9 @@ int dash_missing(const struct dash *d, struct dash_screen *scr, int row, int par
 
 void dash_layout(const struct dash *d, struct dash_screen *scr)
 {
-	static const enum dash_pane follow[] = { DP_ZONES, DP_RECLAIM, DP_PROCS };
+	/* after the chosen pane; the process list takes all the room left, so buddy and vmstat show only
+	 * where there are no processes (a captured tree, the simulator) */
+	static const enum dash_pane follow[] = { DP_ZONES, DP_RECLAIM, DP_PROCS, DP_BUDDY, DP_VMSTAT };
 	int row, end;
 
 	dash_screen_clear(scr);
@@ -300,7 +302,8 @@ void dash_layout(const struct dash *d, struct dash_screen *scr)
 	} else {
 		row += pane_layout[d->pane](d, scr, row, end - row);
 		for (size_t i = 0; i < ZS_ARRAY_LEN(follow) && row < end - 2; i++) {
-			if (follow[i] == d->pane || (follow[i] == DP_PROCS && !d->has_procs))
+			if (follow[i] == d->pane || (follow[i] == DP_PROCS && !d->has_procs) ||
+			    (follow[i] > DP_PROCS && d->has_procs))
 				continue;
 			row += pane_layout[follow[i]](d, scr, row, end - row);
 		}

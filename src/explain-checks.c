@@ -166,8 +166,8 @@ static void protection_rows(struct explain *x, const struct zone *z, int ni, int
 			formula(r, "lowmem_reserve_ratio[%d] = 0: no reserve", zi);
 		else if (n->zone[zi].managed == 0 && m->kver >= KF_VER(5, 8))
 			formula(r, "this zone has no managed pages: no reserve");
-		else if (m->kver >= KF_VER(5, 8) && m->kver < KF_VER(6, 14) && n->zone[j].managed == 0)
-			formula(r, "%s is empty: no reserve against it (5.8 to 6.13)", upper);
+		else if (m->kver >= KF_VER(5, 19) && m->kver < KF_VER(6, 14) && n->zone[j].managed == 0)
+			formula(r, "%s is empty: no reserve against it (5.19 to 6.13)", upper);
 		else
 			formula(r, "sum(managed %s..%s)/ratio = (%s)/%" PRId64, zi + 1 < n->nzones ? n->zone[zi + 1].name : "?",
 				upper, sum, ratio < 1 ? 1 : ratio);
@@ -400,13 +400,21 @@ static void wmark_causes(struct explain *x, const struct sample *s)
 					" gives: the sysctl changed after the watermarks were set",
 				     z->low - z->min, x->m.watermark_scale_factor);
 			else
-				note(r, "watermark_scale_factor or boost differ from when the watermarks were set");
+				note(r, "watermark_scale_factor or boost differ from when the watermarks were set, or a vendor "
+					"patch (Android's extra_free_kbytes) raised low and high");
+		} else if (strncmp(f, "protection", 10) == 0 && r->kernel < r->derived && r->kernel > 0) {
+			note(r, "smaller than today's managed pages give: they grew after the reserves were set (initrd "
+				"and init memory freed after boot, balloon deflate, hotplug)");
 		} else if (strncmp(f, "protection", 10) == 0) {
 			note(r, "lowmem_reserve_ratio was written or managed pages changed (balloon, hotplug, freed "
 				"boot memory) since the reserves were set%s",
-			     x->m.inferred & KF_INFERRED_KVER ? "; the kernel version is inferred (5.8-6.13 hid "
+			     x->m.inferred & KF_INFERRED_KVER ? "; the kernel version is inferred (5.19-6.13 hid "
 								"reserves against empty zones)"
 							      : "");
+		} else if (strcmp(f, "nr_free_pages") && strcmp(f, "MemFree") && strcmp(f, "buddy_pages") &&
+			   x->m.inferred & KF_INFERRED_KVER) {
+			note(r, "the kernel version is inferred from the zoneinfo format; vendor kernels (Android's "
+				"extra_free_kbytes, backports) change these formulas");
 		}
 	}
 }

@@ -11,7 +11,7 @@
 
 uint32_t kf_version_from_zoneinfo(const struct proc_zoneinfo *zi)
 {
-	bool node_stats = false, all_zones = false;
+	bool node_stats = false, all_zones = false, pcp_from_low = false;
 	unsigned have = 0;
 
 	for (int i = 0; i < zi->nzones; i++) {
@@ -34,9 +34,18 @@ uint32_t kf_version_from_zoneinfo(const struct proc_zoneinfo *zi)
 		return KF_VER(6, 0);
 	if (have & ZONE_HAVE_BOOST)
 		return KF_VER(5, 14);
+	/* ≈5.13/5.14 sized pcp high from the low watermark instead of 6·batch: the pagesets tell */
+	for (int i = 0; i < zi->nzones; i++) {
+		const struct zone *z = &zi->zone[i];
+
+		if (z->populated && z->npcp > 0 && z->pcp[0].batch > 1 && z->pcp[0].high != 6 * z->pcp[0].batch)
+			pcp_from_low = true;
+	}
 	if (have & ZONE_HAVE_CMA)
-		return KF_VER(5, 12);
+		return pcp_from_low ? KF_VER(5, 14) : KF_VER(5, 12);
 	if (node_stats) {
+		if (pcp_from_low)
+			return KF_VER(5, 14);
 		for (int i = 0; i < zi->nnodes; i++) {
 			if (kv_has(&zi->node[i].stats, "workingset_refault_anon"))
 				return KF_VER(5, 9);

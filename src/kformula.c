@@ -302,8 +302,9 @@ static void compute_protection(const struct kf_machine *m, struct kf_result *r)
 				sum += n->zone[j].managed;
 				if (clear)
 					continue;
-				/* 5.8–6.13 hid the reserve against an empty upper zone; 6.14 reverted it */
-				if (m->kver >= KF_VER(5, 8) && m->kver < KF_VER(6, 14) && n->zone[j].managed == 0)
+				/* ≈5.19–6.13 hid the reserve against an empty upper zone; 6.14 reverted it.  (Debian's
+				 * 5.10.84 still shows reserves against its empty Normal zone.) */
+				if (m->kver >= KF_VER(5, 19) && m->kver < KF_VER(6, 14) && n->zone[j].managed == 0)
 					continue;
 				r->node[ni][i].protection[j] = (int64_t)(sum / (uint64_t)ratio);
 			}

@@ -331,7 +331,10 @@ START_TEST(old_eras)
 	ck_assert_int_eq(res.node[0][0].batch, 1);
 	ck_assert_uint_eq(res.node[0][1].wmark_promo, 0);
 	assert_wm(&res.node[0][3], 0, 0, 0, 0);
-	/* 5.8–6.13: no reserve against empty upper zones */
+	/* 5.10 still reserves against empty upper zones (seen on Debian 5.10.84); ≈5.19–6.13 did not */
+	assert_prot(&res.node[0][0], 0, 3019, 5067, 5067, 5067);
+	m.kver = KF_VER(6, 6);
+	kf_compute(&m, &res);
 	assert_prot(&res.node[0][0], 0, 3019, 5067, 0, 0);
 	m.kver = KF_VER(6, 14);
 	kf_compute(&m, &res);
