@@ -148,9 +148,8 @@ int view_run(const struct cli *c, const struct view_spec *spec)
 			status = ZS_EXIT_FAIL;
 			break;
 		}
-		/* a fresh sample: nothing of the one two rounds ago may linger */
-		sample_free(&s[cur]);
-		sample_init(&s[cur]);
+		/* The sample of two rounds ago is parsed over: the parsers reuse its memory, and
+		 * sample.have says which parts this round filled. */
 		sample_parse(&s[cur], &snap, spec->parts);
 		if ((why = missing(spec, &s[cur])) != NULL) {
 			fprintf(stderr, "%s: %s\n", c->prog, why);

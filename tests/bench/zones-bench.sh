@@ -44,11 +44,15 @@ best() {  # best CMD…: the run with the smallest user+sys of TRIES
 
 # sample_cost ROOT N: zonestat -z -o csv on ROOT ("" = live), N samples, sleeps skipped: "user sys rss wall"
 sample_cost() {
-	if [ -n "$1" ]; then set -- --root "$1" "$2"; else set -- "$2"; fi
-	n=$(eval echo "\${$#}")
+	n=$2
+	if [ -n "$1" ]; then set -- --root "$1"; else set --; fi
 	env LD_PRELOAD="$T/shim.so" ZS_SHIM_EPOCH="$(date +%s)" \
 		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-		"$T/floor" run -o "$T/z.out" "$ZONESTAT" -z -o csv "$@" 1 "$n" 2>"$T/z.err" </dev/null | cut -d' ' -f1-4 || return 1
+		"$T/floor" run -o "$T/z.out" "$ZONESTAT" -z -o csv "$@" 1 "$n" 2>"$T/z.err" </dev/null >"$T/z.fig" || {
+		cat "$T/z.err" >&2
+		return 1
+	}
+	cat "$T/z.fig"
 }
 
 echo "== parse speed (proc_zoneinfo_parse, CPU time)"
