@@ -40,6 +40,12 @@ same "vmstat 1 44 (header repeats twice)" idle 1 44
 same "vmstat -n 1 25" load -n 1 25
 same "vmstat -y 1 25" load -y 1 25
 same "vmstat -t 1 23" load -t 1 23
+# -t in other time zones: the header shows the zone's abbreviation (cut to 19 characters)
+same_tz America/New_York "TZ=America/New_York vmstat -t 1 3" load -t 1 3
+same_tz Asia/Kolkata "TZ=Asia/Kolkata vmstat -tw 1 3" load -tw 1 3
+same_tz "<+0530>-5:30" "TZ=<+0530>-5:30 vmstat -dt" load -dt
+same_tz ABCDEFGHIJKLMNOPQRSTUVWXYZA "TZ=(27 letters) vmstat -t" load -t
+same_tz Europe/Berlin "TZ=Europe/Berlin vmstat -t -y 3600 3" load -t -y 3600 3
 
 # on a terminal the height is its rows - 3 (22 when that is not positive)
 same_pty 6 "pty 6 rows: vmstat 1 8" load 1 8

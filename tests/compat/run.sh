@@ -130,7 +130,7 @@ run() {
 		[ -n "$TESTARGS" ] && set -- "$TESTARGS" "$@"
 	fi
 	rm -f "$TMPD/o/$r_which".*
-	env -u LANGUAGE -u LANG SHIM="$TMPD/shim.so" EPOCH=$EPOCH TZ=UTC LC_ALL=C \
+	env -u LANGUAGE -u LANG SHIM="$TMPD/shim.so" EPOCH=$EPOCH TZ="${RUN_TZ:-UTC}" LC_ALL=C \
 		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
 		timeout 60 unshare -m sh "$TMPD/inns.sh" "$r_fx" "$TMPD/o/$r_which" "$r_bin" "$@" </dev/null
 }
@@ -185,6 +185,14 @@ same_posix() {
 	export POSIXLY_CORRECT
 	same "$@"
 	unset POSIXLY_CORRECT
+}
+
+# same_tz TZ NAME FIXTURE ARGS…: the same in another time zone (-t's header and stamps)
+same_tz() {
+	RUN_TZ=$1
+	shift
+	same "$@"
+	RUN_TZ=
 }
 
 # The harness must be able to fail: the reference against itself on two different recordings differs.
