@@ -2,7 +2,6 @@
  * (analysis.h: nothing is recomputed here), the histories behind the sparklines, the vmstat lines. */
 #include "config.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,16 +82,21 @@ static unsigned page_kib_of(const struct sample *s, unsigned fallback)
 	if (zfree < 256 || memfree <= 0)
 		return fallback;
 	ratio = (double)memfree / (double)zfree;
+	/* the size nearest on a log scale: the smallest max(q, 1/q) of q = ratio/size (no libm: linking it
+	 * costs every run ~300 KiB of resident pages, tests/bench/vmstat-bench.sh) */
 	for (size_t i = 0; i < ZS_ARRAY_LEN(sizes); i++) {
-		double err = fabs(log2(ratio) - log2(sizes[i]));
+		double err = ratio / sizes[i];
 
+		if (err < 1.0)
+			err = 1.0 / err;
 		if (err < best_err) {
 			best_err = err;
 			best = sizes[i];
 		}
 	}
-	/* far from every size (drift, a tree mixed from two moments): keep what we had */
-	return best_err < 0.5 ? best : fallback;
+	/* far from every size (drift, a tree mixed from two moments): keep what we had; sqrt(2) is half a
+	 * power of two */
+	return best_err < 1.41421356 ? best : fallback;
 }
 
 /* The counters of vmstat's si so bi bo in cs columns. */

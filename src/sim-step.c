@@ -5,7 +5,6 @@
  * The step is a pure function of the state (and the RNG inside it): no clock, no I/O. */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "sim.h"
