@@ -185,9 +185,22 @@ static int64_t scan_zone_list(struct sim *s, struct sim_node *n, struct sim_zone
 	if (file) {
 		int64_t busy = z->dirty + z->writeback;
 
+		int64_t node_files = node_list(n, LRU_IF) + node_list(n, LRU_AF);
+		int64_t hot = node_files > 0 ? scan * (n->mapped < node_files ? n->mapped : node_files) / node_files : 0;
+
 		dirty = busy > 0 ? scan * busy / (z->lru[LRU_IF] ? z->lru[LRU_IF] : 1) : 0;
-		rotated = (scan - dirty) / 10;       /* referenced pages get a second trip */
+		/* referenced pages get a second trip; mapped pages of running programs (their text and
+		 * libraries) are referenced whenever scanned and are activated, never evicted
+		 * (folio_check_references), so the file LRU does not drain below the mapped set and reclaim
+		 * of a machine full of unswappable anon keeps scanning them without progress */
+		rotated = (scan - dirty) / 10;
+		if (hot > rotated)
+			rotated = hot < scan - dirty ? hot : scan - dirty;
 		reclaimed = scan - dirty - rotated;
+		if (reclaimed > node_files - n->mapped) {
+			reclaimed = node_files > n->mapped ? node_files - n->mapped : 0;
+			rotated = scan - dirty - reclaimed;
+		}
 		s->ev[SE_nr_vmscan_immediate_reclaim] += (uint64_t)dirty;
 		s->ev[SE_pgrotated] += (uint64_t)dirty;
 		n->file_cost += (uint64_t)(scan + rotated);

@@ -248,9 +248,22 @@ START_TEST(psi_averages_follow_the_kernel)
 		now += SIM_TICK_NS;
 		sim_psi_tick(&p, now, SIM_TICK_NS / 2, 0);
 	}
-	ck_assert_uint_eq(p.some.avg[0] >> 11, 49);   /* 50 % minus the integer-percent truncation */
+	/* Every period here is whole ticks with half of each stalled, so pct = time·100/period is exactly 50
+	 * (no truncation), and 50·2048 is a fixed point of calc_load: from above, with load = active + d,
+	 * (load·1677 + active·371)/2048 = active + ⌊1677·d/2048⌋, so the excess shrinks to 0: exactly 50.00. */
+	ck_assert_uint_eq(p.some.avg[0], 50ul << 11);
 	ck_assert_uint_le(p.full.avg[0] >> 11, 1);
 	ck_assert_uint_eq(p.some.total_ns, 5 * 20 * SIM_TICK_NS + 6000ull * (SIM_TICK_NS / 2));
+	/* A third of every tick: pct = ⌊33.3⌋ = 33 each period (psi.c's div_u64 truncates), so the average
+	 * settles on 33.00, not 33.33: the integer-percent truncation the kernel really has. */
+	for (int i = 0; i < 600 * 10; i++) {
+		now += SIM_TICK_NS;
+		sim_psi_tick(&p, now, SIM_TICK_NS / 3, 0);
+	}
+	ck_assert_uint_eq(p.some.avg[0], 33ul << 11);
+	/* the 300 s average keeps (2034/2048)^~299 ≈ 13 % of the old 17-point excess: about 35 */
+	ck_assert_uint_gt(p.some.avg[2], 33ul << 11);
+	ck_assert_uint_lt(p.some.avg[2], 40ul << 11);
 }
 END_TEST
 
