@@ -9,6 +9,8 @@
 #define STALL_CALL_NS 20000ull             /* fixed cost of one direct reclaim call */
 #define DEF_PRIORITY 12
 
+static int64_t node_list(const struct sim_node *n, enum sim_lru l);
+
 static int64_t free_for_balance(const struct sim_zone *z)
 {
 	int64_t f = sim_reported(z, SI_FREE);
@@ -118,8 +120,15 @@ uint64_t sim_kswapd_run(struct sim *s, struct sim_node *n, uint64_t extra)
 		gap = (int64_t)(z->kf.wmark_high + z->boost) - sim_free_pages(z);
 		want += gap > 32 ? (uint64_t)gap : 32;
 	}
-	/* boosted reclaim neither writes back nor swaps */
-	reclaimed = sim_shrink_node(s, n, want, !boost_only, true, n->first_cpu, n->kswapd_scan_left, &scanned);
+	/* boosted reclaim neither writes back nor swaps, and balance_pgdat gives it up as soon as a
+	 * priority pass makes no progress: a few passes' worth of scanning at most */
+	uint64_t max_scan = n->kswapd_scan_left;
+	if (boost_only) {
+		uint64_t lim = ((uint64_t)(node_list(n, LRU_IF) + node_list(n, LRU_IA)) >> (DEF_PRIORITY - 2)) + 32;
+
+		max_scan = lim < max_scan ? lim : max_scan;
+	}
+	reclaimed = sim_shrink_node(s, n, want, !boost_only, true, n->first_cpu, max_scan, &scanned);
 	n->kswapd_scan_left = scanned >= n->kswapd_scan_left ? 0 : n->kswapd_scan_left - scanned;
 	s->kswapd_ns_tick += scanned * SCAN_NS;
 	if (reclaimed == 0)
@@ -193,6 +202,12 @@ static int64_t scan_zone_list(struct sim *s, struct sim_node *n, struct sim_zone
 		 * libraries) are referenced whenever scanned and are activated, never evicted
 		 * (folio_check_references), so the file LRU does not drain below the mapped set and reclaim
 		 * of a machine full of unswappable anon keeps scanning them without progress */
+		/* pages of the re-read working set read since the last look are referenced: activated too,
+		 * losing the reference (a second look finds them cold unless they were read again) */
+		int64_t ref = node_files > 0 ? (scan - dirty) * n->file_set_referenced / node_files : 0;
+
+		n->file_set_referenced -= ref;
+		hot += ref;
 		rotated = (scan - dirty) / 10;
 		if (hot > rotated)
 			rotated = hot < scan - dirty ? hot : scan - dirty;
@@ -209,7 +224,11 @@ static int64_t scan_zone_list(struct sim *s, struct sim_node *n, struct sim_zone
 		if (n->file_set_cached > 0 && files > 0) {
 			int64_t gone = reclaimed * n->file_set_cached / (node_list(n, LRU_IF) + node_list(n, LRU_AF) + 1);
 
-			n->file_set_cached -= gone < n->file_set_cached ? gone : n->file_set_cached;
+			gone = gone < n->file_set_cached ? gone : n->file_set_cached;
+			n->file_set_cached -= gone;
+			n->file_set_evicted += gone;
+			if (n->file_set_referenced > n->file_set_cached)
+				n->file_set_referenced = n->file_set_cached;
 		}
 	} else {
 		uint64_t swap_free = s->swap_total - s->swap_used;
@@ -407,8 +426,11 @@ bool sim_compact(struct sim *s, struct sim_zone *z, int order, bool direct)
 	s->sys_ns_tick += need * 200;
 	if (direct)
 		s->stall_ns_tick += need * 200;
-	/* migration fails where a pinned page sits in the way */
-	if (lower < need || sim_rand(s) % 1000 < z->pinned_permille) {
+	/* it needs enough free pages below the order to migrate into, a pageblock without a pinned page to
+	 * empty (for orders of a pageblock or more), and its migration fails where a pinned page sits in the
+	 * way of the scanners */
+	if (lower < need || (order >= s->km.pageblock_order && sim_pageblock_room(s, z) == 0) ||
+	    sim_rand(s) % 1000 < z->pinned_permille) {
 		if (direct)
 			s->ev[SE_compact_fail]++;
 		s->ev[SE_pgmigrate_fail] += need / 16;

@@ -122,14 +122,34 @@ static uint64_t merge_permille(const struct sim_zone *z, int k)
 	return (1000 - hit) * 900 / 1000;
 }
 
+uint64_t sim_pageblock_room(const struct sim *s, const struct sim_zone *z)
+{
+	int pb = s->km.pageblock_order;
+	uint64_t nb = z->managed >> pb, unpinned = nb > z->pinned_blocks ? nb - z->pinned_blocks : 0, whole = 0;
+
+	for (int k = pb; k < SIM_ORDERS; k++)
+		whole += z->buddy[k] << (k - pb);
+	return unpinned > whole ? unpinned - whole : 0;
+}
+
 void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
 {
-	(void)s;
+	int pb = s->km.pageblock_order;
+
 	z->buddy[0] += n;
 	for (int k = 0; k < SIM_ORDERS - 1; k++) {
-		uint64_t pairs = z->buddy[k] / 2;
+		/* below pageblock order, a pinned pageblock keeps a free block of each order beside its pinned
+		 * page (the buddies on the pinned page's chain can never merge) */
+		uint64_t keep = k < pb ? z->pinned_blocks : 0;
+		uint64_t pairs = z->buddy[k] > keep ? (z->buddy[k] - keep) / 2 : 0;
 		uint64_t m = pairs * merge_permille(z, k) / 1000;
 
+		/* a whole free pageblock needs a pageblock without a pinned page in it */
+		if (k + 1 == pb) {
+			uint64_t room = sim_pageblock_room(s, z);
+
+			m = m < room ? m : room;
+		}
 		z->buddy[k] -= 2 * m;
 		z->buddy[k + 1] += m;
 	}
@@ -327,40 +347,48 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 	return got;
 }
 
-/* One high-order allocation (THP-like, movable); falls back to order 0 on failure. */
+/* One high-order allocation (a THP fault that may compact, as with defrag=always or MADV_HUGEPAGE):
+ * the fast path takes a block from the first zone of the zonelist that has one above its low mark;
+ * otherwise kswapd is woken for the order and each zone is compacted in turn (deferred after a
+ * failure); when none yields a block the fault falls back to order 0. */
 void sim_alloc_high_order(struct sim *s, struct sim_node *nd, int cpu, int order)
 {
 	int hz = sim_user_hz(nd);
+	struct sim_zone *z = NULL;
 
-	for (int i = hz; i >= 0; i--) {
-		struct sim_zone *z = &nd->zone[i];
+	for (int i = hz; i >= 0 && !z; i--)
+		if (nd->zone[i].managed && sim_wmark_ok(&nd->zone[i], order, nd->zone[i].kf.wmark_low + nd->zone[i].boost,
+							 hz, sim_reported(&nd->zone[i], SI_FREE)))
+			z = &nd->zone[i];
+	if (!z) {
+		sim_kswapd_wake(s, nd, order, hz);
+		for (int i = hz; i >= 0 && !z; i--) {
+			struct sim_zone *c = &nd->zone[i];
 
-		if (z->managed == 0)
-			continue;
-		if (!sim_wmark_ok(z, order, z->kf.wmark_low + z->boost, hz, sim_reported(z, SI_FREE))) {
-			/* enough memory but no block: compaction may assemble one */
-			if (z->compact_defer) {
-				z->compact_defer--;
+			if (c->managed == 0)
+				continue;
+			if (c->compact_defer) {
+				c->compact_defer--;
 				continue;
 			}
-			if (!sim_wmark_ok(z, 0, z->kf.wmark_low + z->boost + (2u << order), hz,
-					  sim_reported(z, SI_FREE)) || !sim_compact(s, z, order, true))
-				continue;
-		}
-		if (sim_buddy_take(z, order, 1) == 1) {
-			int64_t pages = 1 << order;
-
-			sim_mod(s, z, cpu, SI_FREE, -pages);
-			lru_add(s, z, cpu, LRU_AA, pages);
-			z->thp += pages;
-			z->pgalloc += (uint64_t)pages;
-			nd->wl_anon += pages;
-			s->ev[SE_thp_fault_alloc]++;
-			return;
+			/* compaction_suitable: enough free pages above the mark to migrate into */
+			if (sim_wmark_ok(c, 0, c->kf.wmark_low + c->boost + (2u << order), hz, sim_reported(c, SI_FREE)) &&
+			    sim_compact(s, c, order, true))
+				z = c;
 		}
 	}
+	if (z && sim_buddy_take(z, order, 1) == 1) {
+		int64_t pages = 1 << order;
+
+		sim_mod(s, z, cpu, SI_FREE, -pages);
+		lru_add(s, z, cpu, LRU_AA, pages);
+		z->thp += pages;
+		z->pgalloc += (uint64_t)pages;
+		nd->wl_anon += pages;
+		s->ev[SE_thp_fault_alloc]++;
+		return;
+	}
 	s->ev[SE_thp_fault_fallback]++;
-	sim_kswapd_wake(s, nd, order, hz);
 	nd->wl_anon += sim_alloc(s, nd, cpu, 1 << order, LRU_AA);
 }
 
@@ -368,16 +396,32 @@ void sim_alloc_high_order(struct sim *s, struct sim_node *nd, int cpu, int order
  * random pageblock, marking it for merging; stealing a pageblock boosts the watermark (5.0+). */
 void sim_pin_pages(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 {
-	struct sim_zone *z = &nd->zone[sim_user_hz(nd)];
+	struct sim_zone *z = NULL;
+	int hz = 0;
 
-	while (z->managed == 0 && z > nd->zone)
-		z--;
-	if (n <= 0 || z->managed == 0)
+	if (n <= 0)
 		return;
-	uint64_t nblocks = z->managed >> s->km.pageblock_order, fresh;
-	uint64_t pinned = (uint64_t)z->pinned_permille * nblocks / 1000;
-	/* a pin lands in a block not yet pinned with probability (1 − pinned/nblocks) */
-	fresh = (uint64_t)n * (nblocks - pinned) / (nblocks ? nblocks : 1);
+	/* GFP_KERNEL: the highest zone up to Normal that is above its low watermark, else the highest */
+	for (int i = 0; i < nd->nzones; i++)
+		if (nd->zone[i].type <= KZ_NORMAL && nd->zone[i].managed)
+			hz = i;
+	for (int i = hz; i >= 0 && !z; i--)
+		if (nd->zone[i].managed && sim_wmark_ok(&nd->zone[i], 0, nd->zone[i].kf.wmark_low + nd->zone[i].boost,
+							 hz, sim_reported(&nd->zone[i], SI_FREE)))
+			z = &nd->zone[i];
+	if (!z)
+		z = &nd->zone[hz];
+	if (z->managed == 0)
+		return;
+	uint64_t nblocks = z->managed >> s->km.pageblock_order, fresh = 0;
+	uint64_t pinned = z->pinned_blocks < nblocks ? z->pinned_blocks : nblocks;
+	/* a pin lands in a block not yet pinned with probability (1 − pinned/nblocks); the fraction of a
+	 * page is drawn, so that a trickle of pins spreads as a flood does */
+	if (nblocks) {
+		uint64_t num = (uint64_t)n * (nblocks - pinned);
+
+		fresh = num / nblocks + (sim_rand(s) % nblocks < num % nblocks);
+	}
 	if (fresh > 0) {
 		uint64_t got = 0;
 
@@ -393,6 +437,7 @@ void sim_pin_pages(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 			got += b;
 		}
 		pinned += got;
+		z->pinned_blocks = pinned;
 		z->pinned_permille = (uint32_t)(nblocks ? (pinned > nblocks ? 1000 : pinned * 1000 / nblocks) : 0);
 		sim_mod(s, z, cpu, SI_FREE, -(int64_t)got);
 		z->kernel += (int64_t)got;

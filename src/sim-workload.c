@@ -199,15 +199,23 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			int64_t miss = set > 0 ? n * (set - nd->file_set_cached) / set : 0, got = 0;
 
 			if (miss > 0) {
-				/* refaults of recently evicted pages go straight to the active list */
-				got = sim_alloc(s, nd, cpu, miss, LRU_AF);
+				/* a first read goes to the inactive list; a refault of an evicted page (its shadow
+				 * entry says it was recently in use) goes straight to the active list */
+				got = sim_alloc(s, nd, cpu, miss, LRU_IF);
+				int64_t refault = got < nd->file_set_evicted ? got : nd->file_set_evicted;
+
+				node_move(s, nd, cpu, LRU_IF, LRU_AF, refault);
+				nd->file_set_evicted -= refault;
 				nd->file_set_cached += got;
-				s->ev[SE_workingset_refault_file] += (uint64_t)got;
-				s->ev[SE_workingset_activate_file] += (uint64_t)got;
+				s->ev[SE_workingset_refault_file] += (uint64_t)refault;
+				s->ev[SE_workingset_activate_file] += (uint64_t)refault;
 				s->ev[SE_pgmajfault] += (uint64_t)got;
 				s->ev[SE_pgpgin] += (uint64_t)got * 4;
-				s->stall_ns_tick += (uint64_t)got * 2000;   /* waiting on the read */
+				s->stall_ns_tick += (uint64_t)refault * 2000;   /* thrashing: a memstall */
 			}
+			nd->file_set_referenced += n - miss;
+			if (nd->file_set_referenced > nd->file_set_cached)
+				nd->file_set_referenced = nd->file_set_cached;
 			int64_t act = (n - miss) / 8;
 			node_move(s, nd, cpu, LRU_IF, LRU_AF, act);
 			s->ev[SE_pgactivate] += (uint64_t)(act > 0 ? act : 0);

@@ -87,7 +87,8 @@ struct sim_zone {
 	struct kf_zone_out kf;
 	uint64_t boost;
 	bool use_pressure_threshold;  /* kswapd awake and the zone has a drift mark (set_pgdat_percpu_threshold) */
-	uint32_t pinned_permille;     /* share of pageblocks holding pinned unmovable pages: lowers merging */
+	uint64_t pinned_blocks;       /* pageblocks holding a pinned unmovable page */
+	uint32_t pinned_permille;     /* their share of the pageblocks: lowers merging */
 	bool below_high;              /* ZONE_BELOW_HIGH */
 	uint64_t pgalloc, allocstall, pgskip;
 	uint64_t numa_hit, numa_miss, numa_foreign, numa_local, numa_other;
@@ -111,6 +112,8 @@ struct sim_node {
 	int64_t wl_anon;              /* resident anonymous pages owned by the workload (the OOM victim) */
 	int64_t wl_swapped;           /* its pages in swap */
 	int64_t file_set_cached;      /* pages of the re-read file set that are in the page cache */
+	int64_t file_set_referenced;  /* of those, re-read since reclaim last looked at them */
+	int64_t file_set_evicted;     /* pages of the set evicted (shadow entries): reading them is a refault */
 	int64_t shmem, mapped, slab_reclaimable, slab_unreclaimable, kernel_stack, page_tables;
 	int64_t workingset_nodes;
 	struct vmp_window vmp;
@@ -237,6 +240,9 @@ int sim_threshold(const struct sim_zone *z);
 uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n);
 /* Buddy: give back n order-0 pages and let them coalesce. */
 void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n);
+/* Pageblocks of a zone that could still become wholly free: those without a pinned page, less the free
+ * blocks of pageblock order or more already there (whole free pageblocks are bounded by it). */
+uint64_t sim_pageblock_room(const struct sim *s, const struct sim_zone *z);
 /* Watermark test of the kernel (__zone_watermark_ok, order 0 or the buddy check for order > 0). */
 bool sim_wmark_ok(const struct sim_zone *z, int order, uint64_t mark, int hz, int64_t free);
 /* Highest zone index a user (GFP_HIGHUSER_MOVABLE) allocation may use. */
