@@ -88,22 +88,21 @@ uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n)
 
 	z->buddy[order] -= got;
 	for (int k = order + 1; k < SIM_ORDERS && got < n; k++) {
-		uint64_t per = 1ull << (k - order), need = n - got;
-		uint64_t m = (need + per - 1) / per;
+		int sh = k - order;   /* a block of order k is 2^sh blocks of the order asked for */
+		uint64_t need = n - got, m = (need + (1ull << sh) - 1) >> sh;
 
+		if (!z->buddy[k])
+			continue;
 		if (m > z->buddy[k])
 			m = z->buddy[k];
 		if (m == 0)
 			continue;
 		z->buddy[k] -= m;
-		uint64_t have = m * per;
+		uint64_t have = m << sh;
 		if (have > need) {
 			/* the last block split leaves one free block of each order its remainder has a bit for */
-			uint64_t left = have - need;
-
-			for (int j = 0; j < k - order; j++)
-				if (left & (1ull << j))
-					z->buddy[order + j]++;
+			for (uint64_t left = have - need; left; left &= left - 1)
+				z->buddy[order + __builtin_ctzll(left)]++;
 			have = need;
 		}
 		got += have;
@@ -135,6 +134,7 @@ uint64_t sim_pageblock_room(const struct sim *s, const struct sim_zone *z)
 void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
 {
 	int pb = s->km.pageblock_order;
+	bool pinned = z->pinned_permille != 0;   /* without pins every order merges at 900 ‰ */
 
 	z->buddy[0] += n;
 	for (int k = 0; k < SIM_ORDERS - 1; k++) {
@@ -142,7 +142,7 @@ void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
 		 * page (the buddies on the pinned page's chain can never merge) */
 		uint64_t keep = k < pb ? z->pinned_blocks : 0;
 		uint64_t pairs = z->buddy[k] > keep ? (z->buddy[k] - keep) / 2 : 0;
-		uint64_t m = pairs * merge_permille(z, k) / 1000;
+		uint64_t m = pairs * (pinned ? merge_permille(z, k) : 900) / 1000;
 
 		/* a whole free pageblock needs a pageblock without a pinned page in it */
 		if (k + 1 == pb) {
@@ -174,13 +174,12 @@ bool sim_wmark_ok(const struct sim_zone *z, int order, uint64_t mark, int hz, in
 
 int sim_user_hz(const struct sim_node *n)
 {
-	int hz = 0;
+	int hz = n->nzones - 1;
 
 	/* GFP_HIGHUSER_MOVABLE: the Movable zone when configured, else the highest of the rest */
-	for (int i = 0; i < n->nzones; i++)
-		if (n->zone[i].type != KZ_DEVICE)
-			hz = i;
-	return hz;
+	while (hz > 0 && n->zone[hz].type == KZ_DEVICE)
+		hz--;
+	return hz > 0 ? hz : 0;
 }
 
 /* ---- pages in and out of a zone, through a CPU ---- */
@@ -472,9 +471,12 @@ void sim_free_anon(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 	if (n <= 0 || total <= 0)
 		return;
 	nd->wl_anon -= n;
-	for (int i = 0; i < nd->nzones && n > 0; i++) {
+	for (int i = 0; i < nd->nzones; i++) {
 		struct sim_zone *z = &nd->zone[i];
-		int64_t share = (z->lru[LRU_AA] + z->lru[LRU_IA]) * n / total + 1;
+		if (z->lru[LRU_AA] + z->lru[LRU_IA] == 0)
+			continue;   /* nothing to free there (its share would be the +1 of the rounding) */
+		int64_t mine = z->lru[LRU_AA] + z->lru[LRU_IA];
+		int64_t share = (mine == total ? n : mine * n / total) + 1;
 		int64_t a = share < z->lru[LRU_AA] ? share : z->lru[LRU_AA];
 
 		sim_free_lru(s, z, cpu, LRU_AA, a);

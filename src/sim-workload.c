@@ -161,8 +161,11 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 	int id = nd->id;
 	enum sim_lru anon_list = s->kver >= KF_VER(5, 9) ? LRU_IA : LRU_AA;
 
+	/* the busy CPUs rotate: task k runs on (7·tick + k) mod ncpus of the node */
+	int rot = (int)(s->tick * 7 % (uint64_t)nd->ncpus);
+
 	for (int k = 0; k < active; k++) {
-		int cpu = nd->first_cpu + (int)((s->tick * 7 + (uint64_t)k) % (uint64_t)nd->ncpus);
+		int cpu = nd->first_cpu + (rot + k < nd->ncpus ? rot + k : rot + k - nd->ncpus);
 		double sh = share / active;
 		int64_t n;
 
