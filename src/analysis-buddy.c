@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "kformula-sample.h"
 
 void buddy_analysis_init(struct buddy_analysis *a)
 {
@@ -61,6 +62,47 @@ static const struct zone *find_zone(const struct sample *s, int node, const char
 	return NULL;
 }
 
+/* The reserve a zone keeps against an allocation that may use every populated zone of its node (its
+ * highest_zoneidx is the node's highest populated zone: GFP_KERNEL on most machines, GFP_HIGHUSER_MOVABLE
+ * where Movable is populated): protection[that zone's index], 0 for the top zone itself. */
+static int64_t fallback_reserve(const struct proc_zoneinfo *zi, const struct zone *z, const char **upper)
+{
+	int own = kf_zone_index(zi, z), top = -1;
+	const struct zone *tz = NULL;
+
+	*upper = NULL;
+	for (int i = 0; i < zi->nzones; i++) {
+		const struct zone *y = &zi->zone[i];
+		int idx;
+
+		if (y->node != z->node || !y->populated)
+			continue;
+		idx = kf_zone_index(zi, y);
+		if (idx > top) {
+			top = idx;
+			tz = y;
+		}
+	}
+	if (own < 0 || top <= own || top >= z->nprotection || z->protection[top] <= 0)
+		return 0;
+	*upper = tz->name;
+	return z->protection[top];
+}
+
+/* The kernel version whose watermark check applies: the release when known; a zoneinfo without
+ * "managed" lines is from 3.7 or older (the shrinking-mark rule); otherwise unknown (0: 4.4+ rules). */
+static uint32_t check_version(const struct sample *s)
+{
+	uint32_t v = analysis_kernel_version(s);
+
+	if (v || !(s->have & SAMPLE_HAVE(SP_ZONEINFO)) || s->zi.nzones == 0)
+		return v;
+	for (int i = 0; i < s->zi.nzones; i++)
+		if (s->zi.zone[i].have & ZONE_HAVE_MANAGED)
+			return 0;
+	return 3007;
+}
+
 static bool buddy_has(const struct sample *s, int node, const char *name)
 {
 	for (int i = 0; i < s->buddy.nzones; i++)
@@ -74,7 +116,7 @@ int analysis_buddy(const struct sample *prev, const struct sample *cur, struct b
 {
 	const struct proc_buddyinfo *b = &cur->buddy;
 	bool have_prev = prev && (prev->have & SAMPLE_HAVE(SP_BUDDYINFO));
-	uint32_t kver = analysis_kernel_version(cur);
+	uint32_t kver = check_version(cur);
 
 	out->nzones = 0;
 	if (!(cur->have & SAMPLE_HAVE(SP_BUDDYINFO))) {
@@ -108,15 +150,18 @@ int analysis_buddy(const struct sample *prev, const struct sample *cur, struct b
 		}
 		a->max_order_low = -1;
 		if (z) {
-			/* zoneinfo's free is what the kernel tests (NR_FREE_PAGES); the reserve against an
-			 * allocation whose highest zone is this one is its own lowmem_reserve entry, 0 */
+			/* zoneinfo's free is what the kernel tests (NR_FREE_PAGES), less the free highatomic
+			 * pages an ordinary allocation may not use (printed after 6.18) */
 			uint64_t free = z->free;
+			const char *upper;
 
 			if ((z->have & ZONE_HAVE_HIGHATOMIC) && z->free_highatomic <= free)
 				free -= z->free_highatomic;
 			a->have_wmark = true;
+			a->reserve = fallback_reserve(&cur->zi, z, &upper);
+			snprintf(a->reserve_for, sizeof a->reserve_for, "%s", upper ? upper : "");
 			for (int o = 0; o < a->norders; o++)
-				if (buddy_watermark_ok(a->nfree, a->norders, free, o, z->low, 0, kver))
+				if (buddy_watermark_ok(a->nfree, a->norders, free, o, z->low, a->reserve, kver))
 					a->max_order_low = o;
 		}
 		if (have_prev && !buddy_has(prev, bz->node, bz->name)) {

@@ -26,6 +26,23 @@ const char *zone_status_name(enum zone_status st)
 	}
 }
 
+const char *zone_status_word(enum zone_status st)
+{
+	switch (st) {
+	case ZST_OK:
+		return "ok";
+	case ZST_BELOW_HIGH:
+		return "below high";
+	case ZST_BELOW_LOW:
+		return "below low: kswapd";
+	case ZST_BELOW_MIN:
+		return "below min: direct reclaim";
+	case ZST_EMPTY:
+	default:
+		return "empty";
+	}
+}
+
 const char *zone_status_desc(enum zone_status st)
 {
 	switch (st) {
@@ -116,6 +133,22 @@ static bool near(uint64_t free, uint64_t mark, uint64_t drift)
 	return drift > 0 && (free > mark ? free - mark : mark - free) <= drift;
 }
 
+/* The zone's normal vm stats threshold.  The printed one is it, unless kswapd is awake and has switched
+ * a zone with a drift mark to the pressure threshold (low - min)/cpus; only then is the normal one
+ * recomputed (calculate_normal_threshold, 4 KiB pages assumed for the zone's size in 128 MiB units). */
+static int normal_threshold(const struct zone *z, uint64_t managed, int cpus)
+{
+	int64_t pressure = z->low >= z->min ? (int64_t)((z->low - z->min) / (uint64_t)cpus) : 1;
+
+	if (pressure < 1)
+		pressure = 1;
+	if (pressure > 125)
+		pressure = 125;
+	if (z->threshold != pressure)
+		return (int)z->threshold;
+	return kf_normal_threshold(managed, cpus, 12);
+}
+
 static void analyse_zone(const struct zone *z, const struct zone *pz, double dt, int cpus,
 			 struct zone_analysis *a)
 {
@@ -152,12 +185,15 @@ static void analyse_zone(const struct zone *z, const struct zone *pz, double dt,
 	a->threshold = a->have_threshold ? z->threshold : 0;
 	if (a->have_threshold && z->threshold > 0 && cpus > 0) {
 		a->drift = (uint64_t)cpus * (uint64_t)z->threshold;
-		/* The kernel sets the mark with the normal threshold (the printed one may be the smaller
-		 * pressure threshold while kswapd runs) and the unboosted high watermark (boost is usually 0
-		 * when thresholds are refreshed).  4 KiB pages assumed for the threshold's zone size. */
-		a->normal_threshold = kf_normal_threshold(a->managed, cpus, 12);
-		a->drift_mark = zone_drift_mark(z->min, z->low, z->high - (z->boost <= z->high ? z->boost : 0),
-						a->normal_threshold, cpus);
+		a->normal_threshold = normal_threshold(z, a->managed, cpus);
+		/* Drift marks exist since 2.6.37; prev_priority was printed until 2.6.34. */
+		a->have_drift_mark = !(z->have & ZONE_HAVE_PREV_PRIORITY);
+		/* The kernel sets the mark with the normal threshold and the high watermark of the moment
+		 * (boost is reset by the watermark recompute that refreshes thresholds: take it out). */
+		if (a->have_drift_mark)
+			a->drift_mark = zone_drift_mark(z->min, z->low,
+							z->high - (z->boost <= z->high ? z->boost : 0),
+							a->normal_threshold, cpus);
 		if (near(z->free, z->min, a->drift))
 			a->near_name = "min";
 		else if (near(z->free, z->low, a->drift))

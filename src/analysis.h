@@ -53,8 +53,11 @@ enum zone_status {
 	ZST_BELOW_MIN,   /* at or below min: allocations enter direct reclaim */
 	ZST_EMPTY,       /* no managed pages (unpopulated zone) */
 };
-/* Short name for tables and CSV: "ok", "<high", "<low", "<min", "empty". */
+/* Short name for the dashboard: "ok", "<high", "<low", "<min", "empty". */
 const char *zone_status_name(enum zone_status st);
+/* The -z view's status words: "ok", "below high", "below low: kswapd", "below min: direct reclaim",
+ * "empty". */
+const char *zone_status_word(enum zone_status st);
 /* Sentence for help and the dashboard: "below low: kswapd woken" … */
 const char *zone_status_desc(enum zone_status st);
 
@@ -79,6 +82,7 @@ struct zone_analysis {
 	int online_cpus;             /* from devices/system/cpu/online, else the pagesets' CPUs */
 	uint64_t drift;              /* threshold × online CPUs: how far NR_FREE_PAGES may be off */
 	int normal_threshold;        /* the kernel's normal threshold for this zone (kformula) */
+	bool have_drift_mark;        /* false before 2.6.37 (no drift marks) or without a threshold */
 	uint64_t drift_mark;         /* percpu_drift_mark the kernel would set (0: none), from the normal
 	                                threshold */
 	/* free lies within ±drift of a watermark: its reading cannot tell which side it is on */
@@ -204,9 +208,13 @@ struct buddy_zone_analysis {
 	int unusable[FRAG_MAX_ORDERS];     /* 0 … 1000 */
 	int fragindex[FRAG_MAX_ORDERS];    /* −1000 … 1000 */
 	/* the highest order an allocation could get from this zone while passing its low watermark
-	 * (__zone_watermark_ok at low, the zone's own class); −1 when none; needs zoneinfo */
+	 * (__zone_watermark_ok at low + reserve); −1 when none; needs zoneinfo.  The allocation is one that
+	 * may use every populated zone of the node: the reserve is protection[the node's highest populated
+	 * zone] (0 for that zone itself) */
 	bool have_wmark;
 	int max_order_low;
+	int64_t reserve;                   /* lowmem_reserve the check added */
+	char reserve_for[16];              /* the zone it is kept against ("" when 0) */
 	bool appeared;
 };
 

@@ -127,6 +127,14 @@ static int zone_template(const struct proc_zoneinfo *zi, struct kf_zone_in *tpl)
 	return n;
 }
 
+int kf_zone_index(const struct proc_zoneinfo *zi, const struct zone *z)
+{
+	struct kf_zone_in tpl[KF_MAX_ZONES];
+	int n = zone_template(zi, tpl);
+
+	return zone_pos(tpl, n, z->name);
+}
+
 /* Page size from the LRU sizes both meminfo (kB) and vmstat (pages) print. */
 static int page_shift_of(const struct sample *s)
 {

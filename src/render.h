@@ -29,6 +29,11 @@ int render_flush(struct render *r);
 
 void render_table_header(FILE *out, const struct view_def *v);
 void render_table_row(FILE *out, const struct view_def *v, const struct cell *cells);
+/* A table cell's text ("-" when absent): decimals are dropped as far as needed to fit the column. */
+const char *render_table_text(const struct field_def *f, const struct cell *c, char *buf, size_t size);
+/* Widen the columns whose cell would still overflow to that cell's width; true when any was widened
+ * (the caller prints the header again so the rows below line up with it). */
+bool render_table_fit(struct field_def *fields, int n, const struct cell *cells);
 void render_csv_header(FILE *out, const struct view_def *v);
 void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cells, struct zs_time t);
 /* "2026-11-24T10:51:22Z" into buf (at least 21 bytes). */

@@ -17,7 +17,7 @@
 /* the order whose indices the table shows: pageblock order, the size of a THP on x86-64 */
 #define TABLE_ORDER 9
 
-enum { F_NODE, F_ZONE, F_FREE, F_MAXORD, F_FIXED };
+enum { F_NODE, F_ZONE, F_FREE, F_MAXORD, F_RESERVE, F_FIXED };
 
 struct buddy_ctx {
 	struct buddy_analysis ba;
@@ -50,7 +50,11 @@ static void build_fields(struct buddy_ctx *x, int norders)
 	x->fields[F_ZONE] = (struct field_def){ "zone", "zone", -7, FK_STR, 0, "zone name as the kernel spells it" };
 	x->fields[F_FREE] = (struct field_def){ "free_pages", "free", 8, FK_U64, 0, "free pages in the free lists" };
 	x->fields[F_MAXORD] = (struct field_def){ "max_order_low", "maxo", 4, FK_I64, 0,
-						  "highest order allocatable above the low watermark (-1: none)" };
+						  "highest order an allocation that may use every zone of the node gets "
+						  "above low + reserve (-1: none)" };
+	x->fields[F_RESERVE] = (struct field_def){ "reserve_pages", "rsrv", 6, FK_I64, 0,
+						   "lowmem_reserve against the node's highest populated zone, added "
+						   "to low for max_order_low" };
 	for (int o = 0; o < norders; o++) {
 		x->fields[F_FIXED + o] = (struct field_def){ keep(x, "free_blocks_o", o), keep(x, "", o), 6,
 							     FK_U64, 0, "free blocks of this order" };
@@ -111,6 +115,7 @@ static int buddy_sample(struct view_run *vr, const struct sample *prev, const st
 		c[F_ZONE] = cell_str(z->name);
 		c[F_FREE] = cell_u64(z->free_pages);
 		c[F_MAXORD] = z->have_wmark ? cell_i64(z->max_order_low) : cell_na();
+		c[F_RESERVE] = z->have_wmark ? cell_i64(z->reserve) : cell_na();
 		for (int o = 0; o < no; o++) {
 			bool have = o < z->norders;
 

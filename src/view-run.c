@@ -34,7 +34,8 @@ static void build_table(struct view_run *vr)
 	vr->tfields = xcalloc((size_t)d->nfields, sizeof *vr->tfields);
 	vr->tmap = xcalloc((size_t)d->nfields, sizeof *vr->tmap);
 	vr->tcells = xcalloc((size_t)d->nfields, sizeof *vr->tcells);
-	if (!vr->spec->table) {
+	/* -w: every field of the view, as CSV has them */
+	if (!vr->spec->table || vr->c->wide) {
 		for (int i = 0; i < d->nfields; i++)
 			vr->tmap[n++] = i;
 	} else {
@@ -45,8 +46,17 @@ static void build_table(struct view_run *vr)
 				vr->tmap[n++] = i;
 		}
 	}
-	for (int i = 0; i < n; i++)
-		vr->tfields[i] = d->fields[vr->tmap[i]];
+	for (int i = 0; i < n; i++) {
+		struct field_def *f = &vr->tfields[i];
+		int hl = (int)strlen(d->fields[vr->tmap[i]].head);
+
+		*f = d->fields[vr->tmap[i]];
+		/* a column is at least as wide as its header */
+		if (f->width < 0 && -f->width < hl)
+			f->width = -hl;
+		else if (f->width >= 0 && f->width < hl)
+			f->width = hl;
+	}
 	vr->tdef.name = d->name;
 	vr->tdef.fields = vr->tfields;
 	vr->tdef.nfields = n;
@@ -70,9 +80,13 @@ void view_run_begin(struct view_run *vr, int nrows)
 	}
 	/* Tables: a sample's rows stay under one header; a new header comes when the sample would run past
 	 * a screenful since the last one. */
-	if (!vr->header_done || (vr->height > 0 && vr->rows > 0 && vr->rows + nrows > vr->height)) {
+	if (!vr->header_done || (vr->height > 0 && vr->rows > 0 && vr->rows + nrows > vr->height))
+		vr->header_due = true;
+	/* the header goes out with the first row (which may widen a column first), or now if none follows */
+	if (vr->header_due && nrows == 0) {
 		render_table_header(vr->r.out, &vr->tdef);
 		vr->rows = 0;
+		vr->header_due = false;
 	}
 	vr->header_done = true;
 }
@@ -85,6 +99,13 @@ void view_run_row(struct view_run *vr, const struct cell *cells, const struct sa
 	}
 	for (int i = 0; i < vr->tdef.nfields; i++)
 		vr->tcells[i] = cells[vr->tmap[i]];
+	/* A value wider than its column (even without decimals) widens it for the rest of the run; the
+	 * header comes again so that the rows below it line up. */
+	if (render_table_fit(vr->tfields, vr->tdef.nfields, vr->tcells) || vr->header_due) {
+		render_table_header(vr->r.out, &vr->tdef);
+		vr->rows = 0;
+		vr->header_due = false;
+	}
 	render_table_row(vr->r.out, &vr->tdef, vr->tcells);
 	vr->rows++;
 }

@@ -2,7 +2,8 @@
  *
  * A view gives its field table, the sample parts it needs, and a callback that turns (prev, cur) into
  * rows; the loop takes [delay [count]] from the command line like vmstat (no delay: one sample), prints
- * the header (CSV: once; tables: again when a terminal's height of rows has passed, unless -n), sends
+ * the header (CSV: once; tables: again when a terminal's height of rows has passed, unless -n, and when a
+ * value too wide for its column widened it), shows every field with -w (CSV always does), sends
  * notes to stderr, and ends quietly on a closed pipe. */
 #ifndef ZS_VIEW_RUN_H
 #define ZS_VIEW_RUN_H
@@ -41,6 +42,7 @@ struct view_run {
 	int height;                  /* table rows between headers (0: header once) */
 	int rows;                    /* rows since the last header */
 	bool header_done;
+	bool header_due;             /* a table header goes out before the next row */
 	struct analysis_notes notes;
 };
 

@@ -24,6 +24,13 @@ check_eq "-b table: header and one line per zone" $(($(wc -l <"$D0/buddyinfo") +
 head -1 "$TMPD/b.txt" | grep -q '^node zone *free *0 *1 *2 .* 10 *maxo *u9 *f9$' && ok "-b table header" ||
 	not_ok "-b table header" "$(head -1 "$TMPD/b.txt")"
 
+# -w: every order's indices, the reserve, the CSV's values
+"$ZONESTAT" -b -o csv --root "$D0" >"$TMPD/b0.csv" 2>&1
+"$ZONESTAT" -b -w --root "$D0" >"$TMPD/bw.txt" 2>&1
+check_eq "-b -w exits 0" 0 $?
+pycheck table "$TMPD/bw.txt" "$TMPD/b0.csv"
+pycheck aligned "$TMPD/bw.txt" zone
+
 # without zoneinfo: the indices, no watermark column
 mkdir "$TMPD/onlybuddy"
 cp "$D0/buddyinfo" "$TMPD/onlybuddy/"

@@ -9,6 +9,8 @@ usage: views-check.py zones CSV ZONEINFO [ZONEINFO2 SECONDS]
        views-check.py reclaim CSV VMSTAT UPTIME PSI [VMSTAT2 PSI2 SECONDS]
        views-check.py buddy CSV BUDDYINFO ZONEINFO
        views-check.py shape CSV VIEW ROWS        (header and row count only)
+       views-check.py table TXT CSV              a -w table: every cell equals the CSV's
+       views-check.py aligned TXT LEFTCOLS       every row's columns line up under its header
 """
 import csv
 import re
@@ -55,6 +57,8 @@ def zoneinfo(path):
                 cur["npcp"] += 1
             elif line.startswith("  vm stats threshold:"):
                 cur["threshold"] = int(w[-1])
+            elif w[:1] == ["protection:"]:
+                cur["protection"] = [int(x) for x in re.findall(r"-?\d+", line)]
     return zones, order
 
 
@@ -65,12 +69,32 @@ def populated(z):
 def status(z):
     f = z["free"]
     if f <= z["min"]:
-        return "<min"
+        return "below min: direct reclaim"
     if f <= z["low"]:
-        return "<low"
+        return "below low: kswapd"
     if f <= z["high"]:
-        return "<high"
+        return "below high"
     return "ok"
+
+
+KERNEL_ZONE_ORDER = ["DMA", "DMA32", "Normal", "HighMem", "Movable", "Device"]
+
+
+def zone_index(order, name):
+    """the kernel's zone index: rank among the zone names the file shows, in the kernel's zone order"""
+    names = sorted({k[1] for k in order}, key=KERNEL_ZONE_ORDER.index)
+    return names.index(name)
+
+
+def reserve_against_top(zones, order, key):
+    """protection[the node's highest populated zone]: the reserve an allocation that may use every
+    zone of the node must leave in this one"""
+    top = max((zone_index(order, k[1]) for k in order if k[0] == key[0] and populated(zones[k])), default=-1)
+    prot = zones[key].get("protection", [])
+    own = zone_index(order, key[1])
+    if top <= own or top >= len(prot):
+        return 0
+    return max(0, prot[top])
 
 
 def near(v, a, b, tol):
@@ -114,7 +138,10 @@ def zones_cmd(args):
         check(n + " free_pages = zoneinfo pages free", int(r["free_pages"]) == z["free"], r["free_pages"])
         check(n + " min/low/high as printed",
               (int(r["min_pages"]), int(r["low_pages"]), int(r["high_pages"])) == (z["min"], z["low"], z["high"]))
-        check(n + " headroom_low = free - low", int(r["headroom_low_pages"]) == z["free"] - z["low"])
+        for m in ("min", "low", "high", "promo"):
+            if m in z:
+                check(n + " headroom_%s = free - %s" % (m, m), int(r["headroom_%s_pages" % m]) == z["free"] - z[m],
+                      r["headroom_%s_pages" % m])
         check(n + " status from free against the marks", r["status"] == status(z), r["status"] + " vs " + status(z))
         check(n + " managed_pages", int(r["managed_pages"]) == z.get("managed", z.get("present")))
         if z["npcp"]:
@@ -124,6 +151,12 @@ def zones_cmd(args):
             check(n + " drift = threshold x online CPUs", int(r["drift_pages"]) == z["threshold"] * cpus)
             nm = [m for m in ("min", "low", "high") if abs(z["free"] - z[m]) <= z["threshold"] * cpus]
             check(n + " near_wmark", r["near_wmark"] == (nm[0] if nm else ""), r["near_wmark"])
+            # refresh_zone_stat_thresholds: a mark high + cpus*threshold when that drift exceeds low - min,
+            # with the normal threshold min(125, 2*fls(cpus)*(1+fls(managed>>15))) (4 KiB pages)
+            normal = min(125, 2 * cpus.bit_length() * (1 + (z.get("managed", 0) >> 15).bit_length()))
+            mark = z["high"] - z.get("boost", 0) + cpus * normal if cpus * normal > z["low"] - z["min"] else 0
+            check(n + " drift_mark_pages (kernel rule)", r["drift_mark_pages"] == str(mark),
+                  "%s vs %s" % (r["drift_mark_pages"], mark))
         check(n + " no rate in the first sample", r["free_change_pps"] == "", r["free_change_pps"])
     if nsamples == 2:
         z1, _ = zoneinfo(args[2])
@@ -259,7 +292,7 @@ def kernel_fmt(x):
 
 def buddy_cmd(args):
     header, recs, raw = read_csv(args[0])
-    zi, _ = zoneinfo(args[2]) if len(args) > 2 else ({}, [])
+    zi, zorder = zoneinfo(args[2]) if len(args) > 2 else ({}, [])
     lines = []
     with open(args[1]) as f:
         for line in f:
@@ -282,12 +315,15 @@ def buddy_cmd(args):
               str([r["frag_index_o%d" % o] for o in range(len(n))]))
         z = zi.get(k)
         if z:
+            res = reserve_against_top(zi, zorder, k)
+            check(name + " reserve_pages = protection[highest populated zone of the node]",
+                  r["reserve_pages"] == str(res), "%s vs %s" % (r["reserve_pages"], res))
             best = -1
             for o in range(len(n)):
-                if z["free"] - ((1 << o) - 1) > z["low"] and (o == 0 or any(n[o:])):
+                if z["free"] - ((1 << o) - 1) > z["low"] + res and (o == 0 or any(n[o:])):
                     best = o
-            check(name + " max_order_low (free - (2^o - 1) > low, a block >= o)", r["max_order_low"] == str(best),
-                  "%s vs %s" % (r["max_order_low"], best))
+            check(name + " max_order_low (free - (2^o - 1) > low + reserve, a block >= o)",
+                  r["max_order_low"] == str(best), "%s vs %s" % (r["max_order_low"], best))
 
 
 def shape_cmd(args):
@@ -296,9 +332,77 @@ def shape_cmd(args):
     check("%s: %s rows" % (args[1], args[2]), len(recs) == int(args[2]), "rows: %d" % len(recs))
 
 
+def split_table(path):
+    """[(header_line, [row_line…])…]: every header with the rows under it"""
+    blocks = []
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("node ") or line.lstrip().startswith(("scan", "secs")):
+                blocks.append((line, []))
+            elif blocks:
+                blocks[-1][1].append(line)
+    return blocks
+
+
+def cells(line, n):
+    """n whitespace-separated cells; the last one keeps its spaces ("below low: kswapd")"""
+    return line.split(None, n - 1)
+
+
+def same_value(t, c):
+    if t == "-":
+        return c == ""
+    if t == c:
+        return True
+    try:
+        tv, cv = float(t), float(c)
+    except ValueError:
+        return False
+    # the table drops decimals a column has no room for: the CSV value rounded to the table's decimals
+    dec = len(t.split(".")[1]) if "." in t else 0
+    return abs(tv - cv) <= 0.5 * 10 ** -dec + 1e-9 and dec < (len(c.split(".")[1]) if "." in c else 0)
+
+
+def table_cmd(args):
+    """-w tables: the table shows every CSV field, in the CSV's order (one field table drives both)"""
+    header, recs, raw = read_csv(args[1])
+    blocks = split_table(args[0])
+    fields = header[2:]
+    rows = [r for _, rs in blocks for r in rs]
+    heads = [h for h, _ in blocks]
+    check("-w: a table column for every CSV field (%d)" % len(fields),
+          heads and all(len(h.split()) == len(fields) for h in heads), str([len(h.split()) for h in heads]))
+    check("table rows = CSV rows (%d)" % len(recs), len(rows) == len(recs), "%d vs %d" % (len(rows), len(recs)))
+    bad = []
+    for line, rec in zip(rows, raw[1:]):
+        for t, c, f in zip(cells(line, len(fields)), rec[2:], fields):
+            if not same_value(t, c):
+                bad.append("%s: table %r, CSV %r" % (f, t, c))
+    check("-w: every table cell is the CSV's value", not bad, "; ".join(bad[:5]))
+
+
+def aligned_cmd(args):
+    left = set(args[1].split(",")) if len(args) > 1 and args[1] else set()
+    bad = []
+    for head, rows in split_table(args[0]):
+        spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", head)]
+        for line in rows:
+            toks = [(m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+            if len(toks) < len(spans):
+                bad.append("too few cells: " + line)
+                continue
+            for (hs, he, name), (ts, te) in zip(spans, toks):
+                if (name in left and ts != hs) or (name not in left and te != he):
+                    bad.append("%s misaligned in %r" % (name, line))
+                    break
+    check("every row lines up under its header", not bad, "; ".join(bad[:3]))
+
+
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"zones": zones_cmd, "reclaim": reclaim_cmd, "buddy": buddy_cmd, "shape": shape_cmd}[cmd](args)
+    {"zones": zones_cmd, "reclaim": reclaim_cmd, "buddy": buddy_cmd, "shape": shape_cmd, "table": table_cmd,
+     "aligned": aligned_cmd}[cmd](args)
     for ok, name, why in results:
         print(("PASS " if ok else "FAIL ") + name + ("" if ok or not why else " :: " + why))
 

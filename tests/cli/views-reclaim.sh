@@ -20,11 +20,44 @@ pycheck reclaim "$TMPD/r.csv" "$D0/vmstat" "$D0/uptime" "$D0/pressure/memory"
 "$ZONESTAT" -r --root "$D0" >"$TMPD/r.txt" 2>&1
 check_eq "-r table exits 0" 0 $?
 check_eq "-r table: header and one line" 2 "$(wc -l <"$TMPD/r.txt")"
-head -1 "$TMPD/r.txt" | grep -q 'scank.*scand.*stealk.*steald.*eff%.*vmpress' && ok "-r table header" ||
+head -1 "$TMPD/r.txt" | grep -q 'scan_k.*scan_d.*steal_k.*steal_d.*eff%.*vmpress' && ok "-r table header" ||
 	not_ok "-r table header" "$(head -1 "$TMPD/r.txt")"
 check_eq "-r table fits in 110 columns" "" "$(awk 'length($0) > 110' "$TMPD/r.txt")"
 "$ZONESTAT" -r -y --root "$D0" -o csv >"$TMPD/ry.csv" 2>&1
 check_eq "-y leaves out the since-boot row" 1 "$(wc -l <"$TMPD/ry.csv")"
+
+# -w: every field, the CSV's values
+"$ZONESTAT" -r -w --root "$D0" >"$TMPD/rw.txt" 2>&1
+check_eq "-r -w exits 0" 0 $?
+pycheck table "$TMPD/rw.txt" "$TMPD/r.csv"
+pycheck aligned "$TMPD/rw.txt" vmpress
+
+# rates too large for their columns (the simulated burst reaches 222256.2 pages/s in a column of 7):
+# decimals go first, then the column widens; every row stays aligned under its header, and the values
+# are the CSV's (the simulation is deterministic)
+"$ZONESTAT" --sim burst -r 5 20 >"$TMPD/burst.txt" 2>&1
+check_eq "--sim burst -r 5 20 exits 0" 0 $?
+"$ZONESTAT" --sim burst -r -o csv 5 20 >"$TMPD/burst.csv" 2>&1
+"$ZONESTAT" --sim burst -r -w 5 20 >"$TMPD/burstw.txt" 2>&1
+pycheck aligned "$TMPD/burst.txt" vmpress
+pycheck aligned "$TMPD/burstw.txt" vmpress
+pycheck table "$TMPD/burstw.txt" "$TMPD/burst.csv"
+check "burst: a big rate is shown as whole pages/s" grep -q ' 222256 ' "$TMPD/burst.txt"
+# a rate wider than its column even without decimals: the column widens and the header comes again
+printf '%s\n' 'pgscan_kswapd 0' 'pgsteal_kswapd 0' >"$TMPD/vm0"
+printf '%s\n' 'pgscan_kswapd 123456789012' 'pgsteal_kswapd 0' >"$TMPD/vm1"
+
+if build_shim; then
+	mkdir -p "$TMPD/w0" "$TMPD/w1"
+	cp "$TMPD/vm0" "$TMPD/w0/vmstat"
+	cp "$TMPD/vm1" "$TMPD/w1/vmstat"
+	shim_tree "$TMPD/w0" "$TMPD/w1"
+	shim_run -r --root "$TMPD/root" 1 3 >"$TMPD/wide.txt" 2>&1
+	check_eq "a very large rate: exit 0" 0 $?
+	check_eq "a very large rate: the header again above it" 2 "$(grep -c 'scan_k' "$TMPD/wide.txt")"
+	check "a very large rate: shown in full" grep -q '^ *123456789012 ' "$TMPD/wide.txt"
+	pycheck aligned "$TMPD/wide.txt" vmpress
+fi
 
 if build_shim; then
 	shim_tree "$D0" "$D1"

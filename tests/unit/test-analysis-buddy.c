@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
@@ -32,6 +33,68 @@ START_TEST(indices_and_max_order)
 	ck_assert_int_eq(a->unusable[3], 428);
 	ck_assert_int_eq(a->fragindex[3], -1000);
 	ck_assert_int_eq(a->unusable[0], 0);
+	buddy_analysis_free(&ba);
+	sb_free(&s);
+}
+END_TEST
+
+/* A lower zone keeps protection[the node's highest populated zone] from an allocation that may use every
+ * zone: DMA32 under a populated Normal (and an empty Movable, whose column does not count). */
+START_TEST(reserve_against_the_highest_populated_zone)
+{
+	struct sample s;
+	struct buddy_analysis ba;
+	uint64_t nfree[11] = { 0 };
+	struct zone *z;
+
+	nfree[10] = 1;   /* 1024 free pages in one block */
+	sb_init(&s, 0);
+	sb_buddy(&s, 0, "DMA32", nfree, 11);
+	sb_buddy(&s, 0, "Normal", nfree, 11);
+	sb_zone(&s, 0, "DMA", 3000, 1, 2, 3, 3840);   /* zone index 0 (no buddy line: not shown) */
+	z = sb_zone(&s, 0, "DMA32", 1024, 50, 100, 150, 4096);
+	z->protection = calloc(4, sizeof *z->protection);
+	z->protection[2] = 700;   /* against Normal */
+	z->protection[3] = 9999;  /* against Movable: empty here, not the allocation's highest zone */
+	z->nprotection = 4;
+	z = sb_zone(&s, 0, "Normal", 1024, 50, 100, 150, 4096);
+	z->protection = calloc(4, sizeof *z->protection);
+	z->protection[3] = 5;
+	z->nprotection = 4;
+	sb_zone(&s, 0, "Movable", 0, 32, 32, 32, 0);
+	buddy_analysis_init(&ba);
+	ck_assert_int_eq(analysis_buddy(NULL, &s, &ba, NULL), 0);
+	/* DMA32: 1024 − (2^o − 1) > 100 + 700 ⇔ 2^o ≤ 224 ⇔ o ≤ 7 */
+	ck_assert_int_eq(ba.zone[0].reserve, 700);
+	ck_assert_str_eq(ba.zone[0].reserve_for, "Normal");
+	ck_assert_int_eq(ba.zone[0].max_order_low, 7);
+	/* Normal is the top populated zone: no reserve; 1024 − (2^o − 1) > 100 ⇔ o ≤ 9 */
+	ck_assert_int_eq(ba.zone[1].reserve, 0);
+	ck_assert_int_eq(ba.zone[1].max_order_low, 9);
+	buddy_analysis_free(&ba);
+	sb_free(&s);
+}
+END_TEST
+
+/* A zoneinfo without "managed" lines (3.7 and older) and no release: the shrinking-mark rule of <= 4.3 */
+START_TEST(old_format_uses_the_shrinking_mark)
+{
+	struct sample s;
+	struct buddy_analysis ba;
+	/* 40 pages at order 0, one order-3 block: free 48 */
+	const uint64_t nfree[4] = { 40, 0, 0, 1 };
+	struct zone *z;
+
+	sb_init(&s, 0);
+	sb_buddy(&s, 0, "Normal", nfree, 4);
+	z = sb_zone(&s, 0, "Normal", 48, 5, 10, 15, 4096);
+	z->have &= ~ZONE_HAVE_MANAGED;
+	z->present = 4096;
+	buddy_analysis_init(&ba);
+	ck_assert_int_eq(analysis_buddy(NULL, &s, &ba, NULL), 0);
+	/* order 1: 48 − 1 = 47 > 10; minus the 40 order-0 pages: 7 > 10/2 = 5 → ok.
+	 * order 2: 48 − 3 = 45 − 40 = 5 > 5? no → fails (4.4+ would pass: the order-3 block is there) */
+	ck_assert_int_eq(ba.zone[0].max_order_low, 1);
 	buddy_analysis_free(&ba);
 	sb_free(&s);
 }
@@ -117,6 +180,8 @@ int main(void)
 {
 	const TTest *const tests[] = {
 		indices_and_max_order,
+		reserve_against_the_highest_populated_zone,
+		old_format_uses_the_shrinking_mark,
 		no_zoneinfo_no_watermark,
 		below_low_gets_nothing,
 		zones_come_and_go_by_name,

@@ -21,6 +21,10 @@ START_TEST(status_boundaries_are_strict)
 	ck_assert_int_eq(zone_status_of(100, 100, 125, 150), ZST_BELOW_MIN);
 	ck_assert_int_eq(zone_status_of(0, 100, 125, 150), ZST_BELOW_MIN);
 	ck_assert_str_eq(zone_status_name(ZST_BELOW_LOW), "<low");
+	ck_assert_str_eq(zone_status_word(ZST_OK), "ok");
+	ck_assert_str_eq(zone_status_word(ZST_BELOW_HIGH), "below high");
+	ck_assert_str_eq(zone_status_word(ZST_BELOW_LOW), "below low: kswapd");
+	ck_assert_str_eq(zone_status_word(ZST_BELOW_MIN), "below min: direct reclaim");
 }
 END_TEST
 
@@ -70,11 +74,11 @@ START_TEST(one_zone_everything)
 	/* no cpu/online file: the pagesets' 4 CPUs are the online CPUs; 4 × 20 = 80 */
 	ck_assert_int_eq(a->online_cpus, 4);
 	ck_assert_uint_eq(a->drift, 80);
-	/* the mark uses the normal threshold, not the printed one: 262144 pages = 8 × 128 MiB,
-	 * min(125, 2·fls(4)·(1 + fls(8))) = 2·3·5 = 30; 4 × 30 = 120 > 25 → unboosted high 150 − 7 = 143,
-	 * + 120 */
-	ck_assert_int_eq(a->normal_threshold, 30);
-	ck_assert_uint_eq(a->drift_mark, 263);
+	/* the printed 20 is not the pressure threshold (125 − 100)/4 = 6, so it is the normal one the mark
+	 * was set with: 4 × 20 = 80 > low − min = 25 → unboosted high 150 − 7 = 143, + 80 */
+	ck_assert_int_eq(a->normal_threshold, 20);
+	ck_assert(a->have_drift_mark);
+	ck_assert_uint_eq(a->drift_mark, 223);
 	/* |140 − 100| = 40 ≤ 80: min is within the drift */
 	ck_assert(a->near_wmark);
 	ck_assert_str_eq(a->near_name, "min");
@@ -82,6 +86,51 @@ START_TEST(one_zone_everything)
 	ck_assert_int_eq(n.n, 0);
 	zones_analysis_free(&za);
 	analysis_notes_free(&n);
+	sb_free(&s);
+}
+END_TEST
+
+/* kswapd awake: the zone shows the pressure threshold; the mark was set with the normal one */
+START_TEST(drift_mark_under_the_pressure_threshold)
+{
+	struct sample s;
+	struct zones_analysis za;
+	const int64_t counts[4] = { 0, 0, 0, 0 };
+	struct zone *z;
+
+	sb_init(&s, 0);
+	z = sb_zone(&s, 0, "Normal", 1000, 100, 125, 150, 262144);
+	/* pressure threshold: max(1, (125 − 100)/4) = 6 */
+	sb_pcp(z, 4, counts, 6);
+	zones_analysis_init(&za);
+	ck_assert_int_eq(analysis_zones(NULL, &s, &za, NULL), 0);
+	/* 262144 pages = 8 × 128 MiB: min(125, 2·fls(4)·(1 + fls(8))) = 2·3·5 = 30; 4 × 30 = 120 > 25 */
+	ck_assert_int_eq(za.zone[0].normal_threshold, 30);
+	ck_assert_uint_eq(za.zone[0].drift_mark, 150 + 120);
+	/* the drift bound is the threshold in force: 4 × 6 */
+	ck_assert_uint_eq(za.zone[0].drift, 24);
+	zones_analysis_free(&za);
+	sb_free(&s);
+}
+END_TEST
+
+/* 2.6.34 and older printed prev_priority and had no drift marks */
+START_TEST(no_drift_mark_before_2_6_37)
+{
+	struct sample s;
+	struct zones_analysis za;
+	const int64_t counts[2] = { 0, 0 };
+	struct zone *z;
+
+	sb_init(&s, 0);
+	z = sb_zone(&s, 0, "DMA", 1000, 100, 101, 102, 4096);
+	z->have |= ZONE_HAVE_PREV_PRIORITY;
+	sb_pcp(z, 2, counts, 16);
+	zones_analysis_init(&za);
+	ck_assert_int_eq(analysis_zones(NULL, &s, &za, NULL), 0);
+	ck_assert(!za.zone[0].have_drift_mark);
+	ck_assert_uint_eq(za.zone[0].drift, 32);
+	zones_analysis_free(&za);
 	sb_free(&s);
 }
 END_TEST
@@ -246,6 +295,8 @@ int main(void)
 		status_boundaries_are_strict,
 		drift_mark_formula,
 		one_zone_everything,
+		drift_mark_under_the_pressure_threshold,
+		no_drift_mark_before_2_6_37,
 		online_cpus_from_sysfs_win,
 		matched_by_name_not_position,
 		falling_free_gives_negative_rate,
