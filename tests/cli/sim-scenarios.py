@@ -131,7 +131,7 @@ elif name == "burst":
     expect(total("oom_kill_ps") == 0, "OOM kill")
     expect(not [row for row in between(0, 30) if row["vmpressure_level"] not in ("", "none")],
            "vmpressure before the burst")
-    below = [row for row in user_zones if 30 < t(row) <= 50 and row["status"] in ("<low", "<min")]
+    below = [row for row in user_zones if 30 < t(row) <= 50 and row["status"] in ("below low: kswapd", "below min: direct reclaim")]
     expect(below, "no zone below its low watermark during the burst")
 elif name == "thrash":
     first = when("swap_out_pps")

@@ -9,7 +9,8 @@ usage: views-check.py zones CSV ZONEINFO [ZONEINFO2 SECONDS]
        views-check.py reclaim CSV VMSTAT UPTIME PSI [VMSTAT2 PSI2 SECONDS]
        views-check.py buddy CSV BUDDYINFO ZONEINFO
        views-check.py shape CSV VIEW ROWS        (header and row count only)
-       views-check.py table TXT CSV              a -w table: every cell equals the CSV's
+       views-check.py table TXT CSV [FIELDS]     every table cell equals the CSV's (FIELDS: its columns;
+                                                 without: a -w table, every field)
        views-check.py aligned TXT LEFTCOLS       every row's columns line up under its header
 """
 import csv
@@ -365,21 +366,24 @@ def same_value(t, c):
 
 
 def table_cmd(args):
-    """-w tables: the table shows every CSV field, in the CSV's order (one field table drives both)"""
+    """a table against the CSV of the same run: FIELDS (comma-separated CSV names) are its columns, or
+    with -w (no FIELDS) every CSV field in the CSV's order (one field table drives both)"""
     header, recs, raw = read_csv(args[1])
     blocks = split_table(args[0])
-    fields = header[2:]
+    fields = args[2].split(",") if len(args) > 2 else header[2:]
+    idx = [header.index(f) for f in fields]
     rows = [r for _, rs in blocks for r in rs]
     heads = [h for h, _ in blocks]
-    check("-w: a table column for every CSV field (%d)" % len(fields),
+    what = "-w" if len(args) <= 2 else "table"
+    check("%s: a column for each of the %d fields" % (what, len(fields)),
           heads and all(len(h.split()) == len(fields) for h in heads), str([len(h.split()) for h in heads]))
     check("table rows = CSV rows (%d)" % len(recs), len(rows) == len(recs), "%d vs %d" % (len(rows), len(recs)))
     bad = []
     for line, rec in zip(rows, raw[1:]):
-        for t, c, f in zip(cells(line, len(fields)), rec[2:], fields):
-            if not same_value(t, c):
-                bad.append("%s: table %r, CSV %r" % (f, t, c))
-    check("-w: every table cell is the CSV's value", not bad, "; ".join(bad[:5]))
+        for t, i in zip(cells(line, len(fields)), idx):
+            if not same_value(t, rec[i]):
+                bad.append("%s: table %r, CSV %r" % (header[i], t, rec[i]))
+    check("%s: every table cell is the CSV's value" % what, not bad, "; ".join(bad[:5]))
 
 
 def aligned_cmd(args):

@@ -54,6 +54,8 @@ fi
 "$ZONESTAT" -z -w --root "$D0" >"$TMPD/zw.txt" 2>&1
 check_eq "-z -w exits 0" 0 $?
 pycheck table "$TMPD/zw.txt" "$TMPD/z.csv"
+pycheck table "$TMPD/z.txt" "$TMPD/z.csv" \
+	node,zone,free_pages,min_pages,low_pages,high_pages,boost_pages,headroom_low_pages,pcp_pages,drift_pages,near_wmark,free_change_pps,status
 pycheck aligned "$TMPD/zw.txt" zone,near,status
 "$ZONESTAT" -z --wide --root "$D0" >"$TMPD/zw2.txt" 2>&1
 if cmp -s "$TMPD/zw.txt" "$TMPD/zw2.txt"; then ok "--wide is -w"; else not_ok "--wide is -w"; fi
