@@ -89,7 +89,8 @@ bool render_table_fit(struct field_def *fields, int n, const struct cell *cells)
 		int w = fields[i].width < 0 ? -fields[i].width : fields[i].width;
 		int l = (int)strlen(render_table_text(&fields[i], &cells[i], buf, sizeof buf));
 
-		if (l > w) {
+		/* a left-aligned last column is printed without padding: nothing after it to misalign */
+		if (l > w && !(fields[i].width < 0 && i == n - 1)) {
 			fields[i].width = fields[i].width < 0 ? -l : l;
 			widened = true;
 		}

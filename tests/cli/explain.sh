@@ -81,6 +81,24 @@ head -c 3000 "$LIVE/proc/zoneinfo" >"$TMPD/bad/proc/zoneinfo"
 rc=$?
 case $rc in 0 | 2) ok "truncated zoneinfo: exit 0 or 2 ($rc)" ;; *) not_ok "truncated zoneinfo: exit 0 or 2" "rc $rc" ;; esac
 
+# this machine: 0 (all agree) or 2, and then every disagreeing row names a likely cause
+if [ -r /proc/zoneinfo ]; then
+	"$ZONESTAT" --explain -o csv >"$TMPD/live.csv" 2>"$TMPD/live.err"
+	rc=$?
+	case $rc in 0 | 2) ok "live: exit 0 or 2 ($rc)" ;; *) not_ok "live: exit 0 or 2" "rc $rc: $(cat "$TMPD/live.err")" ;; esac
+	if command -v python3 >/dev/null 2>&1; then
+		check_eq "live: the exit status says whether a row disagrees" "$rc" "$(python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+print(2 if any(r["agrees"] == "no" for r in rows) else 0)' "$TMPD/live.csv")"
+		check_eq "live: every disagreement has a cause" "" "$(python3 -c '
+import csv, sys
+print(" ".join(r["field"] for r in csv.DictReader(open(sys.argv[1])) if r["agrees"] == "no" and not r["note"]))' "$TMPD/live.csv")"
+	fi
+else
+	skip "live --explain" "/proc/zoneinfo not readable"
+fi
+
 # a full output device is an error, not silence
 if [ -w /dev/full ]; then
 	"$ZONESTAT" --explain --root "$LIVE" >/dev/full 2>"$TMPD/e"

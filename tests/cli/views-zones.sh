@@ -50,6 +50,19 @@ if have_python; then
 		"$(python3 -c 'import csv,sys; print("\n".join(r["status"] for r in csv.DictReader(open(sys.argv[1]))))' "$TMPD/z.csv")" \
 		"$(awk 'NR == 1 { p = index($0, "status") } NR > 1 { print substr($0, p) }' "$TMPD/z.txt")"
 fi
+# zones under their watermarks: the long status words stay in the last column, one header, values checked
+mkdir -p "$TMPD/low"
+sed -e 's/^  pages free     23274$/  pages free     2000/' -e 's/^  pages free     55889$/  pages free     15000/' \
+	"$D0/zoneinfo" >"$TMPD/low/zoneinfo"
+cp "$D0/sys" "$TMPD/low/" -R 2>/dev/null
+"$ZONESTAT" -z --root "$TMPD/low" >"$TMPD/low.txt" 2>&1
+"$ZONESTAT" -z --root "$TMPD/low" -o csv >"$TMPD/low.csv" 2>&1
+check_eq "below the marks: one header" 1 "$(grep -c '^node' "$TMPD/low.txt")"
+check "below min: direct reclaim" grep -q ' DMA32 .* below min: direct reclaim$' "$TMPD/low.txt"
+check "below low: kswapd" grep -q ' Normal .* below low: kswapd$' "$TMPD/low.txt"
+pycheck zones "$TMPD/low.csv" "$TMPD/low/zoneinfo"
+pycheck aligned "$TMPD/low.txt" zone,near,status
+
 # -w: every field of the field table, the same values as the CSV, columns aligned
 "$ZONESTAT" -z -w --root "$D0" >"$TMPD/zw.txt" 2>&1
 check_eq "-z -w exits 0" 0 $?
