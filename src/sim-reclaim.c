@@ -165,16 +165,30 @@ static int64_t node_list(const struct sim_node *n, enum sim_lru l)
 	return t;
 }
 
+/* ⌊√x⌋, digit by digit (the kernel's int_sqrt) */
+static uint64_t int_sqrt(uint64_t x)
+{
+	uint64_t r = 0;
+
+	if (x < 2)
+		return x;
+	for (uint64_t bit = 1ull << ((63 - __builtin_clzll(x)) & ~1); bit; bit >>= 2) {
+		if (x >= r + bit) {
+			x -= r + bit;
+			r = (r >> 1) + bit;
+		} else {
+			r >>= 1;
+		}
+	}
+	return r;
+}
+
 /* inactive_is_low: the inactive list should hold 1/ratio of the list, ratio = √(10·GiB) (≥ 1). */
 static bool inactive_low(int64_t inactive, int64_t active)
 {
-	int64_t gb = (inactive + active) >> 18, ratio = 1;
+	uint64_t gb = (uint64_t)(inactive + active) >> 18;
+	int64_t ratio = gb ? (int64_t)int_sqrt(10 * gb) : 1;
 
-	if (gb) {
-		ratio = 1;
-		while ((ratio + 1) * (ratio + 1) <= 10 * gb)
-			ratio++;
-	}
 	return inactive * ratio < active;
 }
 
@@ -222,7 +236,7 @@ static int64_t scan_zone_list(struct sim *s, struct sim_node *n, struct sim_zone
 		/* evicted pages of the re-read set will refault */
 		int64_t files = z->lru[LRU_IF] + z->lru[LRU_AF];
 		if (n->file_set_cached > 0 && files > 0) {
-			int64_t gone = reclaimed * n->file_set_cached / (node_list(n, LRU_IF) + node_list(n, LRU_AF) + 1);
+			int64_t gone = reclaimed * n->file_set_cached / (node_files + 1);
 
 			gone = gone < n->file_set_cached ? gone : n->file_set_cached;
 			n->file_set_cached -= gone;
@@ -294,6 +308,8 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 		free += sim_free_pages(&n->zone[i]);
 		high += (int64_t)n->zone[i].kf.wmark_high;
 	}
+	bool file_low = inactive_low(inf, af);   /* of the lists as they were when reclaim began */
+
 	for (prio = DEF_PRIORITY; prio >= 0 && reclaimed < want && scanned < max_scan; prio--) {
 		uint64_t ap, fp;
 
@@ -301,7 +317,7 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 			ap = 0, fp = 1;
 		} else if (inf + af + free <= high && (ia >> prio) > 0) {
 			ap = 1, fp = 0;   /* file_is_tiny */
-		} else if ((inf >> prio) > 0 && !inactive_low(inf, af)) {
+		} else if ((inf >> prio) > 0 && !file_low) {
 			ap = 0, fp = 1;   /* cache_trim_mode */
 		} else {
 			uint64_t sw = (uint64_t)s->swappiness, t = n->anon_cost + n->file_cost;
@@ -314,12 +330,14 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 			fp = 1;
 		for (int i = 0; i < n->nzones && reclaimed < want; i++) {
 			struct sim_zone *z = &n->zone[i];
-			int64_t sf = (int64_t)(((uint64_t)z->lru[LRU_IF] >> prio) * fp / (ap + fp));
-			int64_t sa = (int64_t)(((uint64_t)z->lru[LRU_IA] >> prio) * ap / (ap + fp));
-			int64_t left = (int64_t)(want - reclaimed);
+			uint64_t inf_p = (uint64_t)z->lru[LRU_IF] >> prio, ia_p = (uint64_t)z->lru[LRU_IA] >> prio;
+			int64_t sf, sa, left = (int64_t)(want - reclaimed);
 
 			if (z->managed == 0)
 				continue;
+			/* the scan split by the pressure fractions (only one side: the whole list) */
+			sf = (int64_t)(ap == 0 ? inf_p : fp == 0 ? 0 : inf_p * fp / (ap + fp));
+			sa = (int64_t)(fp == 0 ? ia_p : ap == 0 ? 0 : ia_p * ap / (ap + fp));
 			/* the kernel stops once nr_to_reclaim is met: scan no more than needed, in 32-page batches */
 			if (sf > left + left / 4 + 32)
 				sf = left + left / 4 + 32;
