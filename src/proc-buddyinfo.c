@@ -74,7 +74,7 @@ static int buddy_line(struct proc_buddyinfo *b, const char *s, const char *eol, 
 
 int proc_buddyinfo_parse(struct proc_buddyinfo *b, const char *text, size_t len, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	size_t lineno = 0;
 
 	b->nzones = 0;

@@ -19,7 +19,7 @@ static bool key_is(const char *p, const char *eol, const char *key)
 
 int proc_cpuinfo_parse(struct cpuinfo *ci, const char *text, size_t len, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	bool open = false;
 
 	(void)e;

@@ -2,18 +2,35 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "proc.h"
 
 #define CPULIST_MAX 65536
 
+/* Set bits a … b of the map, a word at a time (a list of many long ranges stays linear in its size). */
+static void set_range(uint64_t *map, uint64_t a, uint64_t b)
+{
+	for (uint64_t c = a; c <= b;) {
+		if (c % 64 == 0 && b - c >= 63) {
+			map[c / 64] = UINT64_MAX;
+			c += 64;
+		} else {
+			map[c / 64] |= (uint64_t)1 << (c % 64);
+			c++;
+		}
+	}
+}
+
 int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct zs_err *e)
 {
-	const char *s = text, *end = text + len;
-	size_t cap = 0, cnt = 0;
-	int *v = NULL;
+	const char *s = text, *end = text + zs_text_len(text, len);
+	uint64_t map[CPULIST_MAX / 64];
+	size_t cnt = 0;
+	int *v;
 
-	while (s < end && *s != '\n' && *s != '\0') {
+	memset(map, 0, sizeof map);
+	while (s < end && *s != '\n') {
 		uint64_t a, b;
 
 		if (!zs_parse_u64(&s, &a))
@@ -26,21 +43,24 @@ int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct 
 		}
 		if (b >= CPULIST_MAX)
 			goto bad;
-		for (uint64_t c = a; c <= b; c++) {
-			xgrow((void **)&v, &cap, cnt + 1, sizeof *v);
-			v[cnt++] = (int)c;
-		}
+		set_range(map, a, b);
 		if (*s == ',')
 			s++;
-		else if (*s != '\n' && *s != '\0')
+		else if (s < end && *s != '\n')
 			goto bad;
 	}
+	for (size_t w = 0; w < ZS_ARRAY_LEN(map); w++)
+		cnt += (size_t)__builtin_popcountll(map[w]);
+	v = xmalloc((cnt ? cnt : 1) * sizeof *v);
+	cnt = 0;
+	for (size_t w = 0; w < ZS_ARRAY_LEN(map); w++)
+		for (uint64_t m = map[w]; m; m &= m - 1)
+			v[cnt++] = (int)(w * 64 + (size_t)__builtin_ctzll(m));
 	free(*cpus);
 	*cpus = v;
 	*n = (int)cnt;
 	return 0;
 bad:
-	free(v);
 	zs_err_set(e, 0, "cpu list: cannot read '%.40s'", text);
 	return -1;
 }

@@ -9,7 +9,7 @@
 /* Is the name (len bytes) a line of the /sys/block listing? */
 static bool listed(const char *list, size_t llen, const char *name, size_t len)
 {
-	const char *p = list, *end = list + llen;
+	const char *p = list, *end = list + zs_text_len(list, llen);
 
 	while (p < end) {
 		const char *eol = zs_line_end(p, end);
@@ -24,7 +24,7 @@ static bool listed(const char *list, size_t llen, const char *name, size_t len)
 int proc_diskstats_parse(struct diskstats *ds, const char *text, size_t len, const char *sysblock,
 			 size_t sblen, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	size_t lineno = 0;
 
 	ds->n = 0;

@@ -11,7 +11,7 @@
 /* "Node 0 MemTotal:       24684092 kB": the "Node N " prefix is dropped, the key ends at the colon. */
 static int node_meminfo(struct kvset *kv, const char *text, size_t len)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	int n = 0;
 
 	kv_clear(kv);

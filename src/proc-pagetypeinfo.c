@@ -99,7 +99,7 @@ static void free_counts(struct proc_pagetypeinfo *pt, struct pagetype_zone *z, c
 
 int proc_pagetypeinfo_parse(struct proc_pagetypeinfo *pt, const char *text, size_t len, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	int col[PAGETYPE_MAX], ncol = 0;
 	enum { FREE, BLOCKS, OTHER } part = FREE;
 	size_t lineno = 0;

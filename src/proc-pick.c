@@ -61,8 +61,12 @@ static bool near_hint(struct proc_pick *k, const char *text, size_t len, char se
 
 size_t proc_pick(struct proc_pick *keys, size_t n, const char *text, size_t len, char sep)
 {
-	const char *p = text, *end = text + len;
+	const char *p, *end;
 	size_t found = 0;
+
+	len = zs_text_len(text, len);
+	p = text;
+	end = text + len;
 
 	for (size_t i = 0; i < n; i++) {
 		keys[i].value = 0;

@@ -76,7 +76,7 @@ static int psi_line(struct psi_line *l, const char *s, const char *eol)
 
 int proc_psi_parse(struct proc_psi *p, const char *text, size_t len, struct zs_err *e)
 {
-	const char *s = text, *end = text + len;
+	const char *s = text, *end = text + zs_text_len(text, len);
 	size_t lineno = 0;
 
 	memset(p, 0, sizeof *p);

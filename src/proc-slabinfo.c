@@ -14,7 +14,7 @@ static void bad_line(struct slabinfo *si, size_t lineno)
 
 int proc_slabinfo_parse(struct slabinfo *si, const char *text, size_t len, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	size_t lineno = 0;
 
 	si->n = 0;

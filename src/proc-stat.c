@@ -37,7 +37,7 @@ static bool word_is(const char *p, const char *eol, const char *w, const char **
 
 int proc_stat_parse(struct proc_stat *st, const char *text, size_t len, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	static const struct {
 		const char *name;
 		size_t off;

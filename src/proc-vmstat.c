@@ -7,7 +7,7 @@
 
 int proc_vmstat_parse(struct kvset *kv, const char *text, size_t len, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	size_t nlines = 0;
 
 	kv_clear(kv);

@@ -92,6 +92,7 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 	struct zone *z;
 	const char *name;
 	size_t nlen;
+	int idx;
 
 	s += 4;
 	if (!zs_parse_u64(&s, &id) || s > eol || id > INT_MAX) {
@@ -116,21 +117,25 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 	}
 	if (nlen > sizeof z->name - 1)
 		nlen = sizeof z->name - 1;
-	/* a zone seen twice in one node means two files were glued together or the text is corrupt */
-	for (int i = zi->nzones - 1; i >= 0 && zi->zone[i].node == (int)id; i--)
+	/* a zone seen twice in one node means two files were glued together or the text is corrupt (the
+	 * node's zones need not be next to each other in a corrupt text: look at all of them) */
+	idx = 0;
+	for (int i = 0; i < zi->nzones; i++) {
+		if (zi->zone[i].node != (int)id)
+			continue;
 		if (strlen(zi->zone[i].name) == nlen && memcmp(zi->zone[i].name, name, nlen) == 0) {
 			zs_err_set(e, 0, "zoneinfo: line %zu: zone %.*s of node %d appears twice", st->lineno,
 				   (int)nlen, name, (int)id);
 			return -1;
 		}
+		idx++;
+	}
 	st->n = node_get(zi, (int)id);
 	z = zone_new(zi);
 	z->node = (int)id;
 	memcpy(z->name, name, nlen);
 	z->name[nlen] = '\0';
-	z->idx = 0;
-	for (int i = zi->nzones - 2; i >= 0 && zi->zone[i].node == (int)id; i--)
-		z->idx++;
+	z->idx = idx;
 	st->z = z;
 	st->pcp = NULL;
 	st->mode = ZI_ZONE;
@@ -370,7 +375,7 @@ header:
 
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e)
 {
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + zs_text_len(text, len);
 	struct zi_state st = { .zi = zi };
 
 	zi->nzones = 0;

@@ -1,8 +1,9 @@
 /* proc.h — the parsers, one per /proc (or /sys) file; each lives in proc-<file>.c.
  *
- * Every parser takes the file's text and its length (the text is NUL-terminated too), fills its struct
- * by field name, ignores fields it does not know, and returns 0, or -1 with e set to a message that names
- * the file ("zoneinfo: line 12: …").  They never print and never exit. */
+ * Every parser takes the file's text and its length (the text is NUL-terminated too; a NUL byte within it
+ * ends the text, as no /proc file holds one), fills its struct by field name, ignores fields it does not
+ * know, and returns 0, or -1 with e set to a message that names the file ("zoneinfo: line 12: …").  They
+ * never print and never exit. */
 #ifndef ZS_PROC_H
 #define ZS_PROC_H
 
@@ -21,7 +22,8 @@ int proc_meminfo_parse(struct kvset *kv, const char *text, size_t len, struct zs
 int proc_vmstat_parse(struct kvset *kv, const char *text, size_t len, struct zs_err *e);
 int proc_uptime_parse(struct proc_uptime *u, const char *text, size_t len, struct zs_err *e);
 int proc_loadavg_parse(double avg[3], const char *text, size_t len, struct zs_err *e);
-/* "0-3,8,10-11" -> sorted ids; *cpus is reallocated. */
+/* "0-3,8,10-11" -> ascending ids, each once (a list the kernel did not write, "3,1-2,2", is sorted and
+ * its repeats dropped), all below 65536; *cpus is replaced on success and left alone on failure. */
 int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct zs_err *e);
 
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e);

@@ -87,6 +87,13 @@ void xgrow(void **p, size_t *cap, size_t need, size_t sz)
 	*cap = c;
 }
 
+size_t zs_text_len(const char *text, size_t len)
+{
+	const char *nul = memchr(text, '\0', len);
+
+	return nul ? (size_t)(nul - text) : len;
+}
+
 const char *zs_skip_blanks(const char *s)
 {
 	while (*s == ' ' || *s == '\t')

@@ -31,6 +31,9 @@ void xgrow(void **p, size_t *cap, size_t need, size_t sz);
 bool zs_parse_u64(const char **s, uint64_t *out);
 /* Signed variant (accepts a leading '-'); saturates at INT64_MIN/INT64_MAX. */
 bool zs_parse_i64(const char **s, int64_t *out);
+/* The length of text up to its first NUL byte, at most len.  Parsers stop there: the kernel never writes
+ * a NUL into the files they read, and names cut at one could not be looked up. */
+size_t zs_text_len(const char *text, size_t len);
 /* Skip spaces and tabs. */
 const char *zs_skip_blanks(const char *s);
 /* The end of the line that starts at s (pointer to '\n' or to end). */
