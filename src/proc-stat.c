@@ -64,8 +64,13 @@ int proc_stat_parse(struct proc_stat *st, const char *text, size_t len, struct z
 
 		if (eol - p > 3 && memcmp(p, "cpu", 3) == 0) {
 			if (p[3] == ' ') {
-				if (parse_ticks(p + 3, eol, &st->total) >= 4)
+				struct cpu_ticks t;
+
+				/* a short "cpu" line (a torn read) must not replace a whole one */
+				if (parse_ticks(p + 3, eol, &t) >= 4) {
+					st->total = t;
 					have_total = true;
+				}
 			} else if (p[3] >= '0' && p[3] <= '9') {
 				const char *q = p + 3;
 				uint64_t id;

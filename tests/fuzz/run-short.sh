@@ -69,7 +69,7 @@ srcs=
 for f in util kv snapshot sample kformula proc-stat proc-meminfo proc-vmstat proc-uptime proc-cpulist \
 	proc-zoneinfo proc-buddyinfo proc-psi proc-sysctl proc-nodes proc-pagetypeinfo proc-diskstats \
 	proc-slabinfo proc-cpuinfo proc-pick sim-machine sim-step sim-workload sim-reclaim sim-psi sim-check \
-	sim-scenario sim-builtin; do
+	sim-scenario sim-builtin vmpressure; do
 	srcs="$srcs $f"
 done
 printf '%s\n' $srcs | xargs -P "$jobs" -I{} \
