@@ -300,7 +300,9 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 	uint64_t reclaimed = 0, scanned = 0;
 	int64_t ia = node_list(n, LRU_IA), aa = node_list(n, LRU_AA);
 	int64_t inf = node_list(n, LRU_IF), af = node_list(n, LRU_AF);
-	bool can_swap = may_swap && s->swap_used < s->swap_total && s->swappiness > 0;
+	/* swappiness 0 is no veto in global reclaim: its share of anon pressure is 0, but a tiny file LRU
+	 * still sends reclaim to anon (get_scan_count) */
+	bool can_swap = may_swap && s->swap_used < s->swap_total;
 	int64_t free = 0, high = 0;
 	int prio;
 

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,12 +134,31 @@ struct ctx {
 	struct sim_scenario *sc;
 	struct zs_err *e;
 	const char *name;
-	char section[64];
+	const char *p;                /* the text still to read */
+	int lineno;
+	bool in_section, have_key;    /* a section header seen; a key since it (inih's continuation rule) */
 	struct sim_phase *ph;
 	int zone_node;
 	int zone_slot;
 	bool failed;
+	int fail_line;
 };
+
+/* The first error wins: later lines are not read. */
+static void fail(struct ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->failed)
+		return;
+	c->failed = true;
+	c->fail_line = c->lineno;
+	c->e->code = 0;
+	va_start(ap, fmt);
+	vsnprintf(c->e->msg, sizeof c->e->msg, fmt, ap);
+	va_end(ap);
+}
 
 static void phase_defaults(struct sim_phase *p)
 {
@@ -204,9 +224,7 @@ static bool machine_key(struct ctx *c, const char *key, const char *v)
 	uint64_t u;
 	int64_t x;
 
-	if (!strcmp(key, "name")) {
-		snprintf(c->sc->name, sizeof c->sc->name, "%s", v);
-	} else if (!strcmp(key, "nodes")) {
+	if (!strcmp(key, "nodes")) {
 		if (!parse_int(v, 1, KF_MAX_NODES, &x))
 			return false;
 		sh->nnodes = (int)x;
@@ -310,55 +328,107 @@ static bool phase_key(struct ctx *c, const char *key, const char *v)
 	return true;
 }
 
+/* A section header: [machine], [zone NODE NAME] or [phase NAME].  Seen by the line reader, so that an
+ * empty section is still checked and two phases of the same name stay two phases. */
+static void begin_section(struct ctx *c, const char *section)
+{
+	c->in_section = true;
+	c->have_key = false;
+	c->ph = NULL;
+	c->zone_slot = -1;
+	if (!strncmp(section, "phase", 5) && (section[5] == ' ' || !section[5])) {
+		if (c->sc->nphases >= SIM_MAX_PHASES) {
+			fail(c, "more than %d phases", SIM_MAX_PHASES);
+			return;
+		}
+		const char *pname = section[5] ? section + 6 : "";
+
+		if (strlen(pname) >= sizeof c->ph->name) {
+			fail(c, "[%s]: a phase name has at most %zu characters", section, sizeof c->ph->name - 1);
+			return;
+		}
+		c->ph = &c->sc->phase[c->sc->nphases++];
+		phase_defaults(c->ph);
+		memcpy(c->ph->name, pname, strlen(pname) + 1);
+	} else if (!strncmp(section, "zone ", 5)) {
+		int node;
+		char zname[16], tail;
+		struct kf_node_in *kn;
+
+		if (sscanf(section + 5, "%d %15s %c", &node, zname, &tail) != 2 || node < 0 || node >= KF_MAX_NODES) {
+			fail(c, "[%s]: expected [zone NODE NAME] with NODE 0 … %d", section, KF_MAX_NODES - 1);
+			return;
+		}
+		kn = &c->sc->shape.km.node[node];
+		if (kn->nzones >= KF_MAX_ZONES) {
+			fail(c, "[%s]: more than %d zones in node %d", section, KF_MAX_ZONES, node);
+			return;
+		}
+		c->zone_node = node;
+		c->zone_slot = kn->nzones++;
+		kn->zone[c->zone_slot] = (struct kf_zone_in){ .type = kf_zone_type_of(zname) };
+		snprintf(kn->zone[c->zone_slot].name, sizeof kn->zone[c->zone_slot].name, "%s", zname);
+		snprintf(c->sc->shape.zone_name[node][c->zone_slot], 16, "%s", zname);
+		c->sc->shape.have_zones = true;
+		if (node + 1 > c->sc->shape.km.nnodes)
+			c->sc->shape.km.nnodes = node + 1;
+	} else if (strcmp(section, "machine") != 0) {
+		fail(c, "unknown section [%s] (expected [machine], [zone NODE NAME] or [phase NAME])", section);
+	}
+}
+
+/* inih's line reader over the text: counts lines, and sees section headers as inih will (a line whose
+ * first non-blank is '[', unless it is indented under a key, which makes it a continuation). */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct ctx *c = stream;
+	const char *nl, *t;
+	size_t n;
+
+	if (c->failed || !*c->p)
+		return NULL;
+	nl = strchr(c->p, '\n');
+	n = nl ? (size_t)(nl - c->p) + 1 : strlen(c->p);
+	c->lineno++;
+	if (n + 2 >= (size_t)num) {
+		fail(c, "line longer than %d characters", num - 3);
+		return NULL;
+	}
+	memcpy(str, c->p, n);
+	str[n] = '\0';
+	c->p += n;
+	t = str;
+	if (c->lineno == 1 && !strncmp(t, "\xEF\xBB\xBF", 3))
+		t += 3;
+	while (*t == ' ' || *t == '\t')
+		t++;
+	if (*t == '[' && (t == str || !c->have_key)) {
+		const char *end = strchr(t, ']');
+		char sect[64];
+
+		if (end && (size_t)(end - t - 1) < sizeof sect) {
+			snprintf(sect, sizeof sect, "%.*s", (int)(end - t - 1), t + 1);
+			begin_section(c, sect);
+		} else if (end) {
+			fail(c, "section name longer than %zu characters", sizeof sect - 1);
+		}
+		/* without ']' inih reports the syntax error on this line */
+	}
+	return str;
+}
+
 static int on_pair(void *user, const char *section, const char *key, const char *value)
 {
 	struct ctx *c = user;
 	bool ok;
 
-	if (strcmp(section, c->section) != 0) {
-		/* a new section */
-		snprintf(c->section, sizeof c->section, "%s", section);
-		c->ph = NULL;
-		c->zone_slot = -1;
-		if (!strncmp(section, "phase", 5) && (section[5] == ' ' || !section[5])) {
-			if (c->sc->nphases >= SIM_MAX_PHASES) {
-				zs_err_set(c->e, 0, "%s: more than %d phases", c->name, SIM_MAX_PHASES);
-				c->failed = true;
-				return 0;
-			}
-			c->ph = &c->sc->phase[c->sc->nphases++];
-			phase_defaults(c->ph);
-			snprintf(c->ph->name, sizeof c->ph->name, "%s", section[5] ? section + 6 : "");
-		} else if (!strncmp(section, "zone ", 5)) {
-			int node;
-			char zname[16];
-			struct kf_node_in *kn;
-
-			if (sscanf(section + 5, "%d %15s", &node, zname) != 2 || node < 0 || node >= KF_MAX_NODES) {
-				zs_err_set(c->e, 0, "%s: [%s]: expected [zone NODE NAME]", c->name, section);
-				c->failed = true;
-				return 0;
-			}
-			kn = &c->sc->shape.km.node[node];
-			if (kn->nzones >= KF_MAX_ZONES) {
-				zs_err_set(c->e, 0, "%s: [%s]: too many zones in node %d", c->name, section, node);
-				c->failed = true;
-				return 0;
-			}
-			c->zone_node = node;
-			c->zone_slot = kn->nzones++;
-			kn->zone[c->zone_slot] = (struct kf_zone_in){ .type = kf_zone_type_of(zname) };
-			snprintf(kn->zone[c->zone_slot].name, sizeof kn->zone[c->zone_slot].name, "%s", zname);
-			snprintf(c->sc->shape.zone_name[node][c->zone_slot], 16, "%s", zname);
-			c->sc->shape.have_zones = true;
-			if (node + 1 > c->sc->shape.km.nnodes)
-				c->sc->shape.km.nnodes = node + 1;
-		} else if (strcmp(section, "machine") != 0) {
-			zs_err_set(c->e, 0, "%s: unknown section [%s]", c->name, section);
-			c->failed = true;
-			return 0;
-		}
+	if (c->failed)
+		return 0;
+	if (!c->in_section) {
+		fail(c, "'%s' before any section (a scenario starts with [machine] or [phase NAME])", key);
+		return 0;
 	}
+	c->have_key = true;
 	if (c->ph)
 		ok = phase_key(c, key, value);
 	else if (c->zone_slot >= 0)
@@ -366,8 +436,7 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 	else
 		ok = machine_key(c, key, value);
 	if (!ok) {
-		zs_err_set(c->e, 0, "%s: [%s]: bad or unknown setting '%s = %s'", c->name, section, key, value);
-		c->failed = true;
+		fail(c, "[%s]: bad or unknown setting '%s = %s'", section, key, value);
 		return 0;
 	}
 	return 1;
@@ -375,19 +444,22 @@ static int on_pair(void *user, const char *section, const char *key, const char 
 
 int sim_scenario_parse(struct sim_scenario *sc, const char *text, const char *name, struct zs_err *e)
 {
-	struct ctx c = { .sc = sc, .e = e, .name = name, .zone_slot = -1 };
+	struct ctx c = { .sc = sc, .e = e, .name = name, .p = text, .zone_slot = -1 };
 	int line;
 
 	sim_scenario_defaults(sc);
 	snprintf(sc->name, sizeof sc->name, "%s", name);
-	line = ini_parse_string(text, on_pair, &c);
-	if (line != 0) {
-		if (!c.failed || line > 0) {
-			char msg[sizeof e->msg];
+	line = ini_parse_stream(read_line, &c, on_pair, &c);
+	if (line != 0 || c.failed) {
+		char msg[sizeof e->msg];
 
-			snprintf(msg, sizeof msg, "%s", c.failed ? e->msg : "syntax error");
-			zs_err_set(e, 0, "%s:%d: %s", name, line, msg);
+		if (c.failed && (line <= 0 || line >= c.fail_line)) {
+			snprintf(msg, sizeof msg, "%s", e->msg);
+			line = c.fail_line;
+		} else {
+			snprintf(msg, sizeof msg, "syntax error (expected [section] or key = value)");
 		}
+		zs_err_set(e, 0, "%s:%d: %s", name, line, msg);
 		return -1;
 	}
 	if (sc->nphases == 0) {
@@ -399,6 +471,11 @@ int sim_scenario_parse(struct sim_scenario *sc, const char *text, const char *na
 		sc->shape.nnodes = sc->shape.km.nnodes;
 		if (sc->shape.nnodes > sc->shape.ncpus)
 			sc->shape.ncpus = sc->shape.nnodes;
+	}
+	if (sc->shape.nnodes > sc->shape.ncpus) {
+		zs_err_set(e, 0, "%s: [machine]: %d nodes but %d cpus (every node needs a CPU)", name, sc->shape.nnodes,
+			   sc->shape.ncpus);
+		return -1;
 	}
 	return 0;
 }

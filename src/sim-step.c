@@ -381,13 +381,16 @@ void sim_alloc_high_order(struct sim *s, struct sim_node *nd, int cpu, int order
 
 		sim_mod(s, z, cpu, SI_FREE, -pages);
 		lru_add(s, z, cpu, LRU_AA, pages);
-		z->thp += pages;
 		z->pgalloc += (uint64_t)pages;
 		nd->wl_anon += pages;
-		s->ev[SE_thp_fault_alloc]++;
+		if (order == SIM_THP_ORDER) {
+			z->thp += pages;
+			s->ev[SE_thp_fault_alloc]++;
+		}
 		return;
 	}
-	s->ev[SE_thp_fault_fallback]++;
+	if (order == SIM_THP_ORDER)
+		s->ev[SE_thp_fault_fallback]++;
 	nd->wl_anon += sim_alloc(s, nd, cpu, 1 << order, LRU_AA);
 }
 

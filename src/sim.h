@@ -24,6 +24,7 @@
 #define SIM_TICK_NS 100000000LL       /* one step: 100 ms of simulated time */
 #define SIM_TICKS_PER_SEC 10
 #define SIM_ORDERS 11                 /* NR_PAGE_ORDERS on x86-64 with 4 KiB pages */
+#define SIM_THP_ORDER 9               /* HPAGE_PMD_ORDER: order-9 faults count as THP faults */
 #define SIM_MAX_CPUS 1024
 #define SIM_MAX_PHASES 64
 #define SIM_MAX_RECLAIM_RETRIES 16    /* MAX_RECLAIM_RETRIES: kswapd_failures at which a node is hopeless */
