@@ -288,8 +288,16 @@ void sim_psi_tick(struct sim_psi *p, int64_t now, uint64_t some_ns, uint64_t ful
 int sim_psi_format(const struct sim_psi *p, char *buf, size_t cap, bool with_full);
 
 /* ---- sim-check.c: the model's invariants ---- */
-/* 0 when all hold, else -1 with the first violation in e. */
+/* 0 when all hold, else -1 with the first violation in e (its message starts with the invariant's
+ * name: "pages not conserved", "buddy lists", "drifts", "kswapd"). */
 int sim_check(const struct sim *s, struct zs_err *e);
+/* What the wake rule needs from before a step: sim_check_begin(s, &m); sim_step(s); sim_check_step(s, &m, e)
+ * also checks that kswapd is not asleep after the node allocated with every zone below low. */
+struct sim_check_mark {
+	uint64_t pgalloc[KF_MAX_NODES];
+};
+void sim_check_begin(const struct sim *s, struct sim_check_mark *m);
+int sim_check_step(const struct sim *s, const struct sim_check_mark *before, struct zs_err *e);
 
 /* ---- sim-scenario.c / sim-builtin.c ---- */
 void sim_scenario_defaults(struct sim_scenario *sc);
