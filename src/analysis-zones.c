@@ -154,7 +154,9 @@ static void analyse_zone(const struct zone *z, const struct zone *pz, double dt,
 {
 	memset(a, 0, sizeof *a);
 	a->node = z->node;
-	snprintf(a->name, sizeof a->name, "%s", z->name);
+	/* both are char[16] and z->name is terminated */
+	memcpy(a->name, z->name, sizeof a->name);
+	a->name[sizeof a->name - 1] = '\0';
 	a->have_managed = (z->have & ZONE_HAVE_MANAGED) != 0;
 	a->managed = a->have_managed ? z->managed : z->present;
 	a->present = z->present;

@@ -312,6 +312,8 @@ static void word_line(struct zi_state *st, const char *k, size_t klen, const cha
 		break;
 	}
 	/* a counter: "nr_free_pages 3840" */
+	if (st->zi->skip_counters)
+		return;
 	if (!zs_parse_i64(&p, &i) || p > eol)
 		return;
 	if (st->mode == ZI_NODE_STATS)
@@ -373,6 +375,14 @@ header:
 	}
 }
 
+static bool is_counter(const char *s, const char *eol)
+{
+	size_t n = (size_t)(eol - s);
+
+	return (n > 3 && s[0] == 'n' && s[1] == 'r' && s[2] == '_') || (n > 2 && s[0] == 'p' && s[1] == 'g') ||
+	       (n > 5 && memcmp(s, "numa_", 5) == 0) || (n > 11 && memcmp(s, "workingset_", 11) == 0);
+}
+
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e)
 {
 	const char *p = text, *end = text + zs_text_len(text, len);
@@ -393,8 +403,15 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 		if (!eol)
 			eol = end;
 		st.lineno++;
+		while (eol - s >= 8 && memcmp(s, "        ", 8) == 0)
+			s += 8;
 		while (s < eol && (*s == ' ' || *s == '\t'))
 			s++;
+		/* counters (nr_*, numa_*, workingset_*, pg*) are most of the lines; no other line starts so */
+		if (zi->skip_counters && st.z && is_counter(s, eol)) {
+			p = eol + 1;
+			continue;
+		}
 		k = s;
 		while (s < eol && *s != ' ' && *s != ':' && *s != '\t' && *s != '\r')
 			s++;

@@ -3,6 +3,8 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -18,41 +20,152 @@ void render_iso8601(int64_t wall_ns, char *buf, size_t size)
 		snprintf(buf, size, "1970-01-01T00:00:00Z");
 }
 
-static void put_field(FILE *out, const char *s)
+/* A record is built in memory and written with one fwrite: per-field stdio calls were most of a -z
+ * sample's output cost (tests/bench/zones-bench.sh). */
+struct line {
+	FILE *out;
+	size_t n;
+	char buf[4096];
+};
+
+static void put(struct line *l, const char *s, size_t n)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, out);
+	while (n > 0) {
+		size_t room = sizeof l->buf - l->n, k = n < room ? n : room;
+
+		memcpy(l->buf + l->n, s, k);
+		l->n += k;
+		s += k;
+		n -= k;
+		if (l->n == sizeof l->buf) {
+			fwrite(l->buf, 1, l->n, l->out);
+			l->n = 0;
+		}
+	}
+}
+
+static void put_c(struct line *l, char c)
+{
+	put(l, &c, 1);
+}
+
+static void put_field(struct line *l, const char *s, bool maybe_special)
+{
+	if (!maybe_special || strpbrk(s, ",\"\r\n") == NULL) {
+		put(l, s, strlen(s));
 		return;
 	}
-	fputc('"', out);
+	put_c(l, '"');
 	for (; *s; s++) {
 		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
+			put_c(l, '"');
+		put_c(l, *s);
 	}
-	fputc('"', out);
+	put_c(l, '"');
 }
 
 void render_csv_header(FILE *out, const struct view_def *v)
 {
-	fputs("timestamp,epoch_s", out);
+	struct line l = { .out = out, .n = 0 };
+
+	put(&l, "timestamp,epoch_s", 17);
 	for (int i = 0; i < v->nfields; i++) {
-		fputc(',', out);
-		put_field(out, v->fields[i].csv);
+		put_c(&l, ',');
+		put_field(&l, v->fields[i].csv, true);
 	}
-	fputs("\r\n", out);
+	put(&l, "\r\n", 2);
+	fwrite(l.buf, 1, l.n, out);
+}
+
+/* "2026-11-24T10:51:22Z,1795560682.123" of a wall clock; the date part is formatted once per second. */
+static void put_time(struct line *l, int64_t wall_ns)
+{
+	static int64_t cached_day = INT64_MIN;
+	static char iso[32];
+	int64_t sec = wall_ns / 1000000000, ms = (wall_ns % 1000000000) / 1000000;
+	int64_t day = sec >= 0 ? sec / 86400 : -1, tod = sec - day * 86400;
+	char num[32];
+	size_t n = sizeof num;
+
+	/* the date from gmtime once a day; the time of day is arithmetic (UTC has no leap seconds here) */
+	if (day != cached_day || sec < 0) {
+		render_iso8601(wall_ns, iso, sizeof iso);
+		cached_day = day;
+	}
+	if (sec >= 0 && strlen(iso) == 20) {
+		iso[11] = (char)('0' + tod / 36000);
+		iso[12] = (char)('0' + tod / 3600 % 10);
+		iso[14] = (char)('0' + tod % 3600 / 600);
+		iso[15] = (char)('0' + tod % 3600 / 60 % 10);
+		iso[17] = (char)('0' + tod % 60 / 10);
+		iso[18] = (char)('0' + tod % 10);
+	}
+	put(l, iso, strlen(iso));
+	put_c(l, ',');
+	if (ms < 0)
+		ms = 0;
+	num[--n] = (char)('0' + ms % 10);
+	num[--n] = (char)('0' + ms / 10 % 10);
+	num[--n] = (char)('0' + ms / 100);
+	num[--n] = '.';
+	{
+		uint64_t u = sec < 0 ? (uint64_t)0 - (uint64_t)sec : (uint64_t)sec;
+
+		do {
+			num[--n] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u && n > 1);
+		if (sec < 0)
+			num[--n] = '-';
+	}
+	put(l, num + n, sizeof num - n);
+}
+
+/* ",123" / ",-5" straight into the record */
+static void put_int(struct line *l, uint64_t u, bool neg)
+{
+	char *q;
+	char tmp[24];
+	int n = 0;
+
+	if (sizeof l->buf - l->n < 24) {
+		fwrite(l->buf, 1, l->n, l->out);
+		l->n = 0;
+	}
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	q = l->buf + l->n;
+	*q++ = ',';
+	if (neg)
+		*q++ = '-';
+	while (n)
+		*q++ = tmp[--n];
+	l->n = (size_t)(q - l->buf);
 }
 
 void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cells, struct zs_time t)
 {
-	char buf[128], ts[32];
+	struct line l = { .out = out, .n = 0 };
+	char buf[128];
 
-	render_iso8601(t.wall_ns, ts, sizeof ts);
-	fprintf(out, "%s,%" PRId64 ".%03d", ts, t.wall_ns / 1000000000,
-		(int)((t.wall_ns % 1000000000) / 1000000));
+	put_time(&l, t.wall_ns);
 	for (int i = 0; i < v->nfields; i++) {
-		fputc(',', out);
-		put_field(out, view_cell_text(&v->fields[i], &cells[i], buf, sizeof buf));
+		const struct cell *c = &cells[i];
+
+		if (!c->na && v->fields[i].kind == FK_U64) {
+			put_int(&l, c->v.u, false);
+			continue;
+		}
+		if (!c->na && v->fields[i].kind == FK_I64) {
+			put_int(&l, c->v.i < 0 ? (uint64_t)0 - (uint64_t)c->v.i : (uint64_t)c->v.i, c->v.i < 0);
+			continue;
+		}
+		put_c(&l, ',');
+		/* only strings can hold a comma, a quote or a line break */
+		put_field(&l, view_cell_text(&v->fields[i], c, buf, sizeof buf), v->fields[i].kind == FK_STR);
 	}
-	fputs("\r\n", out);
+	put(&l, "\r\n", 2);
+	fwrite(l.buf, 1, l.n, out);
 }

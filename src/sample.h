@@ -104,6 +104,8 @@ struct proc_zoneinfo {
 	struct node *node;
 	int nnodes, node_cap;
 	int pcp_format;              /* 0 none, 1 "count: high: batch:", 2 with high_min/high_max (6.7+) */
+	bool skip_counters;          /* set by the reader before parsing: leave the per-node stats and the
+	                                zone items out (the -z and -b views never read them) */
 };
 
 /* ---- /proc/buddyinfo ---- */

@@ -116,6 +116,9 @@ bool zs_parse_u64(const char **sp, uint64_t *out)
 
 	if (*s < '0' || *s > '9')
 		return false;
+	/* 19 digits always fit in 64 bits: check for overflow only past them */
+	for (int n = 0; n < 19 && *s >= '0' && *s <= '9'; n++, s++)
+		v = v * 10 + (unsigned)(*s - '0');
 	for (; *s >= '0' && *s <= '9'; s++) {
 		unsigned d = (unsigned)(*s - '0');
 

@@ -137,6 +137,7 @@ int buddy_main(const struct cli *c)
 		.def = &placeholder,
 		.parts = SAMPLE_HAVE(SP_BUDDYINFO) | SAMPLE_HAVE(SP_ZONEINFO) | SAMPLE_HAVE(SP_VERSION),
 		.required = SAMPLE_HAVE(SP_BUDDYINFO),
+		.no_zone_counters = true,
 		.sample = buddy_sample,
 		.ctx = &x,
 	};

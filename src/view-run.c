@@ -157,6 +157,7 @@ int view_run(const struct cli *c, const struct view_spec *spec)
 	}
 	sample_init(&s[0]);
 	sample_init(&s[1]);
+	s[0].zi.skip_counters = s[1].zi.skip_counters = spec->no_zone_counters;
 	snapshot_init(&snap);
 	for (unsigned long i = 0; c->infinite || i < n; i++) {
 		const char *why;

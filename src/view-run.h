@@ -27,6 +27,7 @@ struct view_spec {
 	const char *const *table;    /* CSV names of the fields a table shows, NULL-terminated (NULL: all) */
 	unsigned parts;              /* SAMPLE_HAVE(...) parts to read */
 	unsigned required;           /* parts without which the view cannot run */
+	bool no_zone_counters;       /* the view reads no zone items or node stats: the parser skips them */
 	view_sample_fn sample;
 	void *ctx;                   /* the view's own state */
 };

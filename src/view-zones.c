@@ -106,6 +106,7 @@ int zones_main(const struct cli *c)
 		.table = zones_table,
 		.parts = SAMPLE_HAVE(SP_ZONEINFO) | SAMPLE_HAVE(SP_CPU_ONLINE),
 		.required = SAMPLE_HAVE(SP_ZONEINFO),
+		.no_zone_counters = true,
 		.sample = zones_sample,
 		.ctx = &x,
 	};

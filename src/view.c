@@ -90,9 +90,16 @@ const char *view_cell_text(const struct field_def *f, const struct cell *c, char
 	case FK_F64:
 		fmt_fixed(buf, size, c->v.f, f->prec);
 		break;
-	case FK_STR:
-		snprintf(buf, size, "%s", c->v.s ? c->v.s : "");
+	case FK_STR: {
+		const char *s = c->v.s ? c->v.s : "";
+		size_t n = strlen(s);
+
+		if (n >= size)
+			n = size - 1;
+		memcpy(buf, s, n);
+		buf[n] = '\0';
 		break;
+	}
 	}
 	return buf;
 }

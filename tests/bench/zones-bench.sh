@@ -11,7 +11,7 @@
 # as a --root tree (where pread is only a copy, so the ratio shows our own cost at 1024 CPUs).
 #
 # Environment: ZS_BENCH_SAMPLES (2000 live samples), ZS_BENCH_BIG_SAMPLES (50), ZS_BENCH_SECONDS (1.0 s of
-# parsing per size).  A sanitizer build (configure --enable-sanitizers) is much slower: build plainly.
+# parsing per size), ZS_BENCH_TRIES (5 runs of each, the median reported).  A sanitizer build (configure --enable-sanitizers) is much slower: build plainly.
 set -u
 : "${top_srcdir:=.}"
 : "${top_builddir:=.}"
@@ -19,7 +19,7 @@ set -u
 N=${ZS_BENCH_SAMPLES:-2000}
 NB=${ZS_BENCH_BIG_SAMPLES:-50}
 SECS=${ZS_BENCH_SECONDS:-1.0}
-TRIES=3
+TRIES=${ZS_BENCH_TRIES:-5}
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/zonestat-zbench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
@@ -32,14 +32,14 @@ if nm "$ZONESTAT" 2>/dev/null | grep -q __asan_init; then
 	echo "note: this zonestat is built with sanitizers; its figures are not representative"
 fi
 
-best() {  # best CMD…: the run with the smallest user+sys of TRIES
+best() {  # best CMD…: of TRIES runs, the one with the median user+sys (the machine may be shared)
 	i=0
 	: >"$T/tries"
 	while [ "$i" -lt "$TRIES" ]; do
 		"$@" >>"$T/tries" || return 1
 		i=$((i + 1))
 	done
-	awk '{ c = $1 + $2; if (NR == 1 || c < bc) { bc = c; b = $0 } } END { print b }' "$T/tries"
+	awk '{ print $1 + $2, $0 }' "$T/tries" | sort -n | awk -v n="$TRIES" 'NR == int((n + 1) / 2) { $1 = ""; sub(/^ /, ""); print }'
 }
 
 # sample_cost ROOT N: zonestat -z -o csv on ROOT ("" = live), N samples, sleeps skipped: "user sys rss wall"
@@ -67,19 +67,30 @@ done
 awk 'NR == 1 { b = $2 / ($4 * $5) } { printf "  %dx size: %.2fx the time per byte of 1x\n", $1, ($2 / ($4 * $5)) / b }' "$T/parse"
 echo "  goal: >= 500 MB/s, time per byte flat across sizes"
 
-echo "== whole -z sample against the kernel's floor (same run, best of $TRIES)"
+echo "== whole -z sample against the kernel's floor (same run: $TRIES pairs, floor and zonestat back to back)"
 cpus=/sys/devices/system/cpu/online
-fl=$(best "$T/floor" pread "$N" /proc/zoneinfo "$cpus") || exit 1
-zs=$(best sample_cost "" "$N") || zs=
+# pairs, so that a change of the machine's load between them touches both; the median pair is reported
+i=0
+: >"$T/pairs"
+while [ "$i" -lt "$TRIES" ]; do
+	fl=$("$T/floor" pread "$N" /proc/zoneinfo "$cpus") || exit 1
+	zs=$(sample_cost "" "$N") || { echo "  zonestat -z: failed"; zs=; break; }
+	echo "$fl $zs" | awk '{ f = $1 + $2; z = $3 + $4; printf "%.6f %.6f %.6f %.6f %.6f\n", (f > 0 ? z / f : 0), f, z, $3, $4 }' >>"$T/pairs"
+	i=$((i + 1))
+done
 lines=$(($(wc -l <"$T/z.out") - 1))
-awk -v n="$N" -v fl="$fl" -v zs="$zs" -v lines="$lines" -v b="$(wc -c </proc/zoneinfo)" '
-function cpu(s,  a) { split(s, a, " "); return a[1] + a[2] }
-BEGIN {
+sort -n "$T/pairs" | awk -v n="$N" -v lines="$lines" -v b="$(wc -c </proc/zoneinfo)" '
+{ r[NR] = $1; f[NR] = $2; z[NR] = $3; u[NR] = $4; s[NR] = $5 }
+END {
+	if (NR == 0) exit
+	m = int((NR + 1) / 2)
 	printf "live /proc/zoneinfo (%d bytes), %d samples, %d CSV rows\n", b, n, lines
-	printf "  kernel floor (pread zoneinfo + cpu/online) %9.2f us/sample\n", 1e6 * cpu(fl) / n
-	if (zs == "") { print "  zonestat -z: failed"; exit }
-	printf "  zonestat -z -o csv                         %9.2f us/sample   %.2fx the floor (goal <= 1.2)\n",
-		1e6 * cpu(zs) / n, cpu(zs) / cpu(fl)
+	printf "  ratios of the %d pairs:", NR
+	for (i = 1; i <= NR; i++) printf " %.2f", r[i]
+	printf "\n"
+	printf "  kernel floor (pread zoneinfo + cpu/online) %9.2f us/sample\n", 1e6 * f[m] / n
+	printf "  zonestat -z -o csv                         %9.2f us/sample (user %.2f, system %.2f)   %.2fx the floor, median pair (goal <= 1.2)\n",
+		1e6 * z[m] / n, 1e6 * u[m] / n, 1e6 * s[m] / n, r[m]
 }'
 mkdir -p "$T/big/sys/devices/system/cpu"
 cp "$T/zi.1" "$T/big/zoneinfo"

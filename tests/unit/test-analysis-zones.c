@@ -3,11 +3,14 @@
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
+#include "proc.h"
 #include "sample-build.h"
 
 START_TEST(status_boundaries_are_strict)
@@ -289,12 +292,84 @@ START_TEST(pre_3_8_uses_present)
 }
 END_TEST
 
+/* The parser's skip_counters (what -z and -b ask for) leaves out the node stats and zone items and keeps
+ * every other field exactly: on the captured trees, and on every capture of $ZONESTAT_CORPUS. */
+static bool same_without_counters(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	static char text[1 << 20];
+	size_t len;
+	struct proc_zoneinfo full, lite;
+	struct zs_err e;
+
+	if (!f)
+		return false;
+	len = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[len] = '\0';
+	memset(&full, 0, sizeof full);
+	memset(&lite, 0, sizeof lite);
+	lite.skip_counters = true;
+	ck_assert_int_eq(proc_zoneinfo_parse(&full, text, len, &e), proc_zoneinfo_parse(&lite, text, len, &e));
+	ck_assert_int_eq(full.nzones, lite.nzones);
+	ck_assert_int_eq(full.pcp_format, lite.pcp_format);
+	for (int i = 0; i < full.nzones; i++) {
+		const struct zone *a = &full.zone[i], *b = &lite.zone[i];
+
+		ck_assert_msg(a->node == b->node && strcmp(a->name, b->name) == 0, "%s: zone %d", path, i);
+		ck_assert_msg(a->have == b->have && a->populated == b->populated, "%s: %s have", path, a->name);
+		ck_assert_msg(a->free == b->free && a->min == b->min && a->low == b->low && a->high == b->high &&
+				      a->promo == b->promo && a->boost == b->boost && a->managed == b->managed &&
+				      a->present == b->present && a->spanned == b->spanned && a->cma == b->cma,
+			      "%s: %s header", path, a->name);
+		ck_assert_msg(a->threshold == b->threshold && a->node_unreclaimable == b->node_unreclaimable &&
+				      a->all_unreclaimable == b->all_unreclaimable && a->start_pfn == b->start_pfn,
+			      "%s: %s tail", path, a->name);
+		ck_assert_int_eq(a->nprotection, b->nprotection);
+		for (int j = 0; j < a->nprotection; j++)
+			ck_assert(a->protection[j] == b->protection[j]);
+		ck_assert_int_eq(a->npcp, b->npcp);
+		for (int j = 0; j < a->npcp; j++)
+			ck_assert_msg(a->pcp[j].cpu == b->pcp[j].cpu && a->pcp[j].count == b->pcp[j].count &&
+					      a->pcp[j].high == b->pcp[j].high && a->pcp[j].batch == b->pcp[j].batch &&
+					      a->pcp[j].high_min == b->pcp[j].high_min &&
+					      a->pcp[j].high_max == b->pcp[j].high_max,
+				      "%s: %s pcp %d", path, a->name, j);
+		ck_assert_int_eq(b->items.n, 0);
+	}
+	proc_zoneinfo_free(&full);
+	proc_zoneinfo_free(&lite);
+	return true;
+}
+
+START_TEST(skip_counters_keeps_every_other_field)
+{
+	const char *top = getenv("top_srcdir"), *corpus = getenv("ZONESTAT_CORPUS");
+	char path[4096];
+	DIR *d;
+	struct dirent *de;
+
+	snprintf(path, sizeof path, "%s/tests/data/views-load/0/zoneinfo", top ? top : ".");
+	ck_assert_msg(same_without_counters(path), "%s not readable", path);
+	snprintf(path, sizeof path, "%s/tests/data/live-6.18.44-fc-v669/proc/zoneinfo", top ? top : ".");
+	ck_assert_msg(same_without_counters(path), "%s not readable", path);
+	if (!corpus || !(d = opendir(corpus)))
+		return;
+	while ((de = readdir(d))) {
+		snprintf(path, sizeof path, "%s/%s/zoneinfo", corpus, de->d_name);
+		same_without_counters(path);
+	}
+	closedir(d);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
 		status_boundaries_are_strict,
 		drift_mark_formula,
 		one_zone_everything,
+		skip_counters_keeps_every_other_field,
 		drift_mark_under_the_pressure_threshold,
 		no_drift_mark_before_2_6_37,
 		online_cpus_from_sysfs_win,
