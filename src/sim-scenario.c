@@ -390,7 +390,7 @@ static char *read_line(char *str, int num, void *stream)
 	nl = strchr(c->p, '\n');
 	n = nl ? (size_t)(nl - c->p) + 1 : strlen(c->p);
 	c->lineno++;
-	if (n + 2 >= (size_t)num) {
+	if (n - (nl != NULL) > (size_t)num - 3) {   /* inih's buffer: the line, "\r\n" or "\n", and NUL */
 		fail(c, "line longer than %d characters", num - 3);
 		return NULL;
 	}
