@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "analysis.h"
 #include "proc-pick.h"
 #include "view.h"
 #include "vmstat.h"
@@ -172,6 +173,43 @@ static int need_text(struct vm_run *r, enum snap_file id, const char *text)
 	return vm_fail(r, text, why);
 }
 
+/* zonestat's own view (not run as vmstat, no --compat): a counter that went backwards since the last line
+ * (a reset, a 32-bit wrap, a tree from another boot) counts 0 and a note on stderr says so, where procps
+ * prints the unsigned difference (4294967289 interrupts per second).  The previous values are moved down
+ * to the current ones, so the other counters of the line keep their real differences. */
+static void backwards_guard(const struct vm_run *r, struct vm_counters *prev, const struct vm_counters *cur,
+			    struct cpu_ticks *prev_t, const struct cpu_ticks *cur_t)
+{
+	uint64_t *pk[] = { &prev->pgpgin, &prev->pgpgout, &prev->pswpin, &prev->pswpout, &prev->intr,
+			   &prev->ctxt };
+	const uint64_t ck[] = { cur->pgpgin, cur->pgpgout, cur->pswpin, cur->pswpout, cur->intr, cur->ctxt };
+	static const char *const kname[] = { "pgpgin", "pgpgout", "pswpin", "pswpout", "intr", "ctxt" };
+	uint64_t *pt[] = { &prev_t->user, &prev_t->nice, &prev_t->system, &prev_t->idle, &prev_t->iowait,
+			   &prev_t->irq, &prev_t->softirq, &prev_t->steal, &prev_t->guest, &prev_t->guest_nice };
+	const uint64_t ct[] = { cur_t->user, cur_t->nice, cur_t->system, cur_t->idle, cur_t->iowait,
+				cur_t->irq, cur_t->softirq, cur_t->steal, cur_t->guest, cur_t->guest_nice };
+	static const char *const tname[] = { "cpu user", "cpu nice", "cpu system", "cpu idle", "cpu iowait",
+					     "cpu irq", "cpu softirq", "cpu steal", "cpu guest", "cpu guest_nice" };
+	struct analysis_notes notes;
+
+	if (r->c->vmstat_only)
+		return;
+	analysis_notes_init(&notes);
+	for (size_t i = 0; i < ZS_ARRAY_LEN(pk); i++)
+		if (ck[i] < *pk[i]) {
+			delta_named(kname[i], *pk[i], ck[i], &notes);
+			*pk[i] = ck[i];
+		}
+	for (size_t i = 0; i < ZS_ARRAY_LEN(pt); i++)
+		if (ct[i] < *pt[i]) {
+			delta_named(tname[i], *pt[i], ct[i], &notes);
+			*pt[i] = ct[i];
+		}
+	for (int i = 0; i < notes.n; i++)
+		fprintf(stderr, "%s: note: %s\n", r->c->prog, notes.msg[i]);
+	analysis_notes_free(&notes);
+}
+
 int vmstat_vm_run(struct vm_run *r)
 {
 	const struct cli *c = r->c;
@@ -243,6 +281,7 @@ int vmstat_vm_run(struct vm_run *r)
 			vmstat_line_mem(&l, &mem, unit, compat);
 		}
 		counters(r, &cur);
+		backwards_guard(r, &prev, &cur, &prev_t, &r->s.stat.total);
 		vmstat_tick_delta(&prev_t, &r->s.stat.total, compat, &dt);
 		l.r = vmstat_running(r->s.stat.procs_running, compat);
 		l.b = r->s.stat.procs_blocked;
