@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "sim-out.h"
+#include "sim.h"
 
 /* mkdir -p of the directory part of path (path itself is a file). */
 static int make_parents(char *path, struct zs_err *e)
@@ -107,4 +108,20 @@ int sim_out_write(const char *dir, const struct snapshot *snap, struct zs_err *e
 			return -1;
 	}
 	return 0;
+}
+
+int sim_out_write_unmodelled(const char *dir, uint32_t kver, struct zs_err *e)
+{
+	static const struct sim_psi none;   /* no stall, ever */
+	char buf[256];
+	int n;
+
+	if (kver < KF_VER(4, 20))
+		return 0;
+	/* the system-wide cpu "full" line exists from 5.13 (always zero there) */
+	n = sim_psi_format(&none, buf, sizeof buf, kver >= KF_VER(5, 13));
+	if (write_file(dir, "proc/pressure/cpu", buf, (size_t)n, e) != 0)
+		return -1;
+	n = sim_psi_format(&none, buf, sizeof buf, true);
+	return write_file(dir, "proc/pressure/io", buf, (size_t)n, e);
 }

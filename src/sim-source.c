@@ -35,7 +35,7 @@ static int sim_take(struct source *src, snap_mask want, struct snapshot *out, st
 	if (p->out_dir) {
 		snapshot_reset(&p->full);
 		sim_render(&p->sim, p->kver, SIM_ALL_FILES | SNAP_WANT_NODES, &p->full, &p->tmp);
-		if (sim_out_write(p->out_dir, &p->full, e) != 0)
+		if (sim_out_write(p->out_dir, &p->full, e) != 0 || sim_out_write_unmodelled(p->out_dir, p->kver, e) != 0)
 			return -1;
 	}
 	return 0;
@@ -138,8 +138,14 @@ struct source *sim_source_open(const struct cli *c, struct zs_err *e)
 
 	if (c->sim_kernel) {
 		kver = sim_parse_kver(c->sim_kernel);
-		if (!kver || kver < KF_VER(2, 6) || kver > KF_VER(9, 99)) {
+		if (!kver || kver > KF_VER(9, 99)) {
 			zs_err_set(e, 0, "--sim-kernel: expected a version like 6.18, got '%s'", c->sim_kernel);
+			goto fail;
+		}
+		/* before 3.8 zoneinfo had no managed line (the renderers write 3.8's layout and later) */
+		if (kver < KF_VER(3, 8)) {
+			zs_err_set(e, 0, "--sim-kernel: the simulator writes the formats of 3.8 and later, not %s",
+				   c->sim_kernel);
 			goto fail;
 		}
 	}
