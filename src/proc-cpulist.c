@@ -26,7 +26,7 @@ int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct 
 {
 	const char *s = text, *end = text + zs_text_len(text, len);
 	uint64_t map[CPULIST_MAX / 64];
-	size_t cnt = 0;
+	size_t cnt = 0, top = 0;     /* words of map in use: a few, read every sample by the zone views */
 	int *v;
 
 	memset(map, 0, sizeof map);
@@ -44,16 +44,18 @@ int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct 
 		if (b >= CPULIST_MAX)
 			goto bad;
 		set_range(map, a, b);
+		if (b / 64 + 1 > top)
+			top = (size_t)(b / 64 + 1);
 		if (*s == ',')
 			s++;
 		else if (s < end && *s != '\n')
 			goto bad;
 	}
-	for (size_t w = 0; w < ZS_ARRAY_LEN(map); w++)
+	for (size_t w = 0; w < top; w++)
 		cnt += (size_t)__builtin_popcountll(map[w]);
 	v = xmalloc((cnt ? cnt : 1) * sizeof *v);
 	cnt = 0;
-	for (size_t w = 0; w < ZS_ARRAY_LEN(map); w++)
+	for (size_t w = 0; w < top; w++)
 		for (uint64_t m = map[w]; m; m &= m - 1)
 			v[cnt++] = (int)(w * 64 + (size_t)__builtin_ctzll(m));
 	free(*cpus);

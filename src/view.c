@@ -15,43 +15,6 @@ int view_field_index(const struct view_def *v, const char *csv)
 	return -1;
 }
 
-/* Locale-neutral: only integer formatting and our own decimal point. */
-static void fmt_fixed(char *buf, size_t size, double f, int prec)
-{
-	static const double pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
-	bool neg = f < 0;
-	double scaled;
-	uint64_t whole, frac, m;
-
-	if (prec < 0)
-		prec = 0;
-	if (prec > 6)
-		prec = 6;
-	if (f != f) {
-		snprintf(buf, size, "nan");
-		return;
-	}
-	if (neg)
-		f = -f;
-	if (f > 1e18) {
-		snprintf(buf, size, "%sinf", neg ? "-" : "");
-		return;
-	}
-	m = (uint64_t)pow10[prec];
-	scaled = f * (double)m + 0.5;
-	whole = (uint64_t)scaled / m;
-	frac = (uint64_t)scaled % m;
-	if (neg && (whole || frac))
-		snprintf(buf, size, "-%" PRIu64, whole);
-	else
-		snprintf(buf, size, "%" PRIu64, whole);
-	if (prec) {
-		size_t l = strlen(buf);
-
-		snprintf(buf + l, size - l, ".%0*" PRIu64, prec, frac);
-	}
-}
-
 /* Decimal digits of u, without snprintf: every CSV and table cell goes through here, and printf's
  * machinery was most of the cost of a row (tests/bench/zones-bench.sh). */
 static void fmt_u64(char *buf, size_t size, uint64_t u, bool neg)
@@ -72,6 +35,48 @@ static void fmt_u64(char *buf, size_t size, uint64_t u, bool neg)
 	while (n)
 		buf[i++] = tmp[--n];
 	buf[i] = '\0';
+}
+
+/* Locale-neutral: only integer formatting and our own decimal point (no printf: see fmt_u64). */
+static void fmt_fixed(char *buf, size_t size, double f, int prec)
+{
+	static const double pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+	bool neg = f < 0;
+	double scaled;
+	uint64_t whole, frac, m;
+	size_t l;
+
+	if (prec < 0)
+		prec = 0;
+	if (prec > 6)
+		prec = 6;
+	if (f != f) {
+		snprintf(buf, size, "nan");
+		return;
+	}
+	if (neg)
+		f = -f;
+	if (f > 1e18) {
+		snprintf(buf, size, "%sinf", neg ? "-" : "");
+		return;
+	}
+	/* keep f·10^prec within 64 bits */
+	while (prec > 0 && f * pow10[prec] > 1e18)
+		prec--;
+	m = (uint64_t)pow10[prec];
+	scaled = f * (double)m + 0.5;
+	whole = (uint64_t)scaled / m;
+	frac = (uint64_t)scaled % m;
+	fmt_u64(buf, size, whole, neg && (whole || frac));
+	l = strlen(buf);
+	if (prec && l + (size_t)prec + 2 <= size) {
+		buf[l++] = '.';
+		for (int i = prec - 1; i >= 0; i--) {
+			buf[l + (size_t)i] = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		buf[l + (size_t)prec] = '\0';
+	}
 }
 
 const char *view_cell_text(const struct field_def *f, const struct cell *c, char *buf, size_t size)
