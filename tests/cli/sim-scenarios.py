@@ -72,6 +72,16 @@ if name == "steady":
     expect(total("psi_some_stall_ms") == 0, "PSI memory stall in a quiet machine")
     free = [num(row["free_kib"]) for row in v[1:]]
     expect(max(free) - min(free) < 0.05 * max(free), "free memory moved by more than 5 %")
+    # counters drift within the bound: zoneinfo's free pages (-z, the per-CPU-differential counter) against
+    # buddyinfo's blocks (-b, the free lists themselves) differ, by at most threshold · CPUs (drift_pages)
+    truth = {(row["epoch_s"], row["node"], row["zone"]): sum(num(row["free_blocks_o%d" % k]) * 2 ** k for k in range(11))
+             for row in b}
+    drift = [(num(row["free_pages"]) - truth[(row["epoch_s"], row["node"], row["zone"])], num(row["drift_pages"]))
+             for row in z if (row["epoch_s"], row["node"], row["zone"]) in truth and num(row["managed_pages"]) > 0]
+    expect(len(drift) == len(b), "-z and -b samples do not match")
+    expect(any(d != 0 for d, _ in drift), "the reported free pages never drifted from the buddy lists")
+    expect(all(abs(d) <= bound for d, bound in drift), "drift beyond threshold · CPUs: %s" %
+           [x for x in drift if abs(x[0]) > x[1]][:3])
 elif name == "cache-stream":
     first = when("scan_kswapd_pps")
     # 4 GiB with ~3.5 GiB free, read at 200 MiB/s: memory is full after ~17 s
