@@ -54,6 +54,10 @@ uint32_t kf_version_from_zoneinfo(const struct proc_zoneinfo *zi)
 		}
 		if (have & ZONE_HAVE_NODE_SCANNED)
 			return KF_VER(4, 8);
+		/* a pcp batch above 31 needs 4.19's 1 MiB cap (before: 512 KiB, batch at most 31) */
+		for (int i = 0; i < zi->nzones; i++)
+			if (zi->zone[i].populated && zi->zone[i].npcp > 0 && zi->zone[i].pcp[0].batch > 31)
+				return KF_VER(4, 19);
 		return all_zones ? KF_VER(4, 12) : KF_VER(4, 11);
 	}
 	if (have & ZONE_HAVE_MANAGED)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "kformula-sample.h"
 #include "proc.h"
 #include "sample-build.h"
 
@@ -363,6 +364,34 @@ START_TEST(skip_counters_keeps_every_other_field)
 }
 END_TEST
 
+/* The kernel version a zoneinfo's format implies: a pcp batch above 31 is 4.19's 1 MiB cap */
+START_TEST(batch_63_means_4_19)
+{
+	static const char fmt[] =
+		"Node 0, zone   Normal\n  per-node stats\n      nr_inactive_anon 1\n  pages free     100\n"
+		"        min      10\n        low      12\n        high     14\n        spanned  1000\n"
+		"        present  1000\n        managed  1000\n        protection: (0, 0)\n"
+		"      nr_free_pages 100\n  pagesets\n    cpu: 0\n              count: 1\n"
+		"              high:  %d\n              batch: %d\n  vm stats threshold: 8\n"
+		"  node_unreclaimable:  0\n  start_pfn:           4096\n"
+		"Node 0, zone  Movable\n  pages free     0\n        min      0\n        low      0\n"
+		"        high     0\n        spanned  0\n        present  0\n        managed  0\n"
+		"        protection: (0, 0)\n";
+	char text[2048];
+	struct proc_zoneinfo zi;
+	struct zs_err e;
+
+	memset(&zi, 0, sizeof zi);
+	snprintf(text, sizeof text, fmt, 378, 63);
+	ck_assert_int_eq(proc_zoneinfo_parse(&zi, text, strlen(text), &e), 0);
+	ck_assert_uint_eq(kf_version_from_zoneinfo(&zi), KF_VER(4, 19));
+	snprintf(text, sizeof text, fmt, 186, 31);
+	ck_assert_int_eq(proc_zoneinfo_parse(&zi, text, strlen(text), &e), 0);
+	ck_assert_uint_eq(kf_version_from_zoneinfo(&zi), KF_VER(4, 12));
+	proc_zoneinfo_free(&zi);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -370,6 +399,7 @@ int main(void)
 		drift_mark_formula,
 		one_zone_everything,
 		skip_counters_keeps_every_other_field,
+		batch_63_means_4_19,
 		drift_mark_under_the_pressure_threshold,
 		no_drift_mark_before_2_6_37,
 		online_cpus_from_sysfs_win,
