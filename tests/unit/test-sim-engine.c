@@ -149,6 +149,43 @@ START_TEST(fragment_raises_fragindex)
 }
 END_TEST
 
+/* Buddy merging in bulk: freed pages merge up to whole pageblocks only while a pageblock without a pin
+ * is there to hold them; a pinned pageblock keeps its small free blocks beside the pin. */
+START_TEST(pinned_pageblocks_bound_whole_free_blocks)
+{
+	static struct sim s;
+	struct sim_zone *z;
+	uint64_t nb, whole = 0;
+
+	start(&s, "steady", 1);
+	z = &s.node[0].zone[2];                       /* Normal of 8 GiB */
+	nb = z->managed >> s.km.pageblock_order;
+	memset(z->buddy, 0, sizeof z->buddy);
+	z->pinned_blocks = nb - 10;                   /* ten pageblocks without a pin */
+	z->pinned_permille = (uint32_t)(z->pinned_blocks * 1000 / nb);
+	for (int i = 0; i < 1000; i++)
+		sim_buddy_give(&s, z, 512);               /* 1000 pageblocks' worth, freed a block at a time */
+	for (int k = s.km.pageblock_order; k < SIM_ORDERS; k++)
+		whole += z->buddy[k] << (k - s.km.pageblock_order);
+	ck_assert_uint_le(whole, 10);
+	ck_assert_uint_eq(sim_pageblock_room(&s, z), 10 - whole);
+	/* nothing lost, and the pinned pageblocks' pieces stay small */
+	ck_assert_int_eq(sim_free_pages(z), 1000 * 512);
+	ck_assert_uint_ge(z->buddy[0], 1000);
+	/* no pins: the same frees end in whole pageblocks (and pairs of them) */
+	memset(z->buddy, 0, sizeof z->buddy);
+	z->pinned_blocks = 0;
+	z->pinned_permille = 0;
+	for (int i = 0; i < 1000; i++)
+		sim_buddy_give(&s, z, 512);
+	whole = 0;
+	for (int k = s.km.pageblock_order; k < SIM_ORDERS; k++)
+		whole += z->buddy[k] << (k - s.km.pageblock_order);
+	ck_assert_uint_gt(whole, 900);
+	sim_free(&s);
+}
+END_TEST
+
 START_TEST(numa2_has_two_nodes)
 {
 	static struct sim s;
@@ -328,6 +365,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, cache_stream_kswapd_only);
 	tcase_add_test(tc, thrash_refaults_and_swaps_in);
 	tcase_add_test(tc, fragment_raises_fragindex);
+	tcase_add_test(tc, pinned_pageblocks_bound_whole_free_blocks);
 	tcase_add_test(tc, numa2_has_two_nodes);
 	tcase_add_test(tc, steady_stays_calm_and_counters_drift);
 	tcase_add_test(tc, same_seed_same_bytes);
