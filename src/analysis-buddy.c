@@ -62,30 +62,22 @@ static const struct zone *find_zone(const struct sample *s, int node, const char
 	return NULL;
 }
 
-/* The reserve a zone keeps against an allocation that may use every populated zone of its node (its
- * highest_zoneidx is the node's highest populated zone: GFP_KERNEL on most machines, GFP_HIGHUSER_MOVABLE
- * where Movable is populated): protection[that zone's index], 0 for the top zone itself. */
-static int64_t fallback_reserve(const struct proc_zoneinfo *zi, const struct zone *z, const char **upper)
+/* The reserve a zone keeps against a GFP_HIGHUSER_MOVABLE allocation (user memory, page cache,
+ * transparent huge pages): its highest_zoneidx is ZONE_MOVABLE when configured, else the top zone below
+ * ZONE_DEVICE, which no allocation names.  protection[that index], as printed, so each kernel's own rule
+ * for empty upper zones (5.8 to 6.13 showed 0 against them) comes with it; 0 for the top zone itself. */
+static int64_t movable_reserve(const struct proc_zoneinfo *zi, const struct zone *z, const char **upper)
 {
-	int own = kf_zone_index(zi, z), top = -1;
-	const struct zone *tz = NULL;
+	int own = kf_zone_index(zi, z->name), dev = kf_zone_index(zi, "Device");
+	int top = (dev > 0 ? dev : z->nprotection) - 1;
 
 	*upper = NULL;
-	for (int i = 0; i < zi->nzones; i++) {
-		const struct zone *y = &zi->zone[i];
-		int idx;
-
-		if (y->node != z->node || !y->populated)
-			continue;
-		idx = kf_zone_index(zi, y);
-		if (idx > top) {
-			top = idx;
-			tz = y;
-		}
-	}
 	if (own < 0 || top <= own || top >= z->nprotection || z->protection[top] <= 0)
 		return 0;
-	*upper = tz->name;
+	*upper = "Movable";
+	for (int i = 0; i < zi->nzones; i++)
+		if (zi->zone[i].node == z->node && kf_zone_index(zi, zi->zone[i].name) == top)
+			*upper = zi->zone[i].name;
 	return z->protection[top];
 }
 
@@ -158,7 +150,7 @@ int analysis_buddy(const struct sample *prev, const struct sample *cur, struct b
 			if ((z->have & ZONE_HAVE_HIGHATOMIC) && z->free_highatomic <= free)
 				free -= z->free_highatomic;
 			a->have_wmark = true;
-			a->reserve = fallback_reserve(&cur->zi, z, &upper);
+			a->reserve = movable_reserve(&cur->zi, z, &upper);
 			snprintf(a->reserve_for, sizeof a->reserve_for, "%s", upper ? upper : "");
 			for (int o = 0; o < a->norders; o++)
 				if (buddy_watermark_ok(a->nfree, a->norders, free, o, z->low, a->reserve, kver))

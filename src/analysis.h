@@ -207,10 +207,10 @@ struct buddy_zone_analysis {
 	uint64_t free_pages;               /* Σ n_k·2^k */
 	int unusable[FRAG_MAX_ORDERS];     /* 0 … 1000 */
 	int fragindex[FRAG_MAX_ORDERS];    /* −1000 … 1000 */
-	/* the highest order an allocation could get from this zone while passing its low watermark
-	 * (__zone_watermark_ok at low + reserve); −1 when none; needs zoneinfo.  The allocation is one that
-	 * may use every populated zone of the node: the reserve is protection[the node's highest populated
-	 * zone] (0 for that zone itself) */
+	/* the highest order a GFP_HIGHUSER_MOVABLE allocation (user memory, page cache, THP; CMA pages
+	 * count) could get from this zone while passing its low watermark (__zone_watermark_ok at low +
+	 * reserve); −1 when none; needs zoneinfo.  The reserve is protection[ZONE_MOVABLE, or the top zone
+	 * below Device], 0 for that zone itself */
 	bool have_wmark;
 	int max_order_low;
 	int64_t reserve;                   /* lowmem_reserve the check added */

@@ -131,12 +131,12 @@ static int zone_template(const struct proc_zoneinfo *zi, struct kf_zone_in *tpl)
 	return n;
 }
 
-int kf_zone_index(const struct proc_zoneinfo *zi, const struct zone *z)
+int kf_zone_index(const struct proc_zoneinfo *zi, const char *name)
 {
 	struct kf_zone_in tpl[KF_MAX_ZONES];
 	int n = zone_template(zi, tpl);
 
-	return zone_pos(tpl, n, z->name);
+	return zone_pos(tpl, n, name);
 }
 
 /* Page size from the LRU sizes both meminfo (kB) and vmstat (pages) print. */

@@ -15,9 +15,9 @@
 int kf_machine_from_sample(const struct sample *s, struct kf_machine *m, struct zs_err *e);
 /* Where sample zone s->zi.zone[i] sits in m: *ni (node slot) and *zi (zone index); false if nowhere. */
 bool kf_machine_zone_slot(const struct kf_machine *m, const struct zone *z, int *ni, int *zi);
-/* The kernel's zone index of z (its position in every node's zone list, protection's column), merged
- * from all nodes as old kernels print only populated zones; -1 when unknown. */
-int kf_zone_index(const struct proc_zoneinfo *zi, const struct zone *z);
+/* The kernel's index of the zone named name (its position in every node's zone list, protection's
+ * column), merged from all nodes as old kernels print only populated zones; -1 when not printed. */
+int kf_zone_index(const struct proc_zoneinfo *zi, const char *name);
 /* The kernel version the zoneinfo format implies (the oldest release printing it that way). */
 uint32_t kf_version_from_zoneinfo(const struct proc_zoneinfo *zi);
 

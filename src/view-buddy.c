@@ -50,11 +50,11 @@ static void build_fields(struct buddy_ctx *x, int norders)
 	x->fields[F_ZONE] = (struct field_def){ "zone", "zone", -7, FK_STR, 0, "zone name as the kernel spells it" };
 	x->fields[F_FREE] = (struct field_def){ "free_pages", "free", 8, FK_U64, 0, "free pages in the free lists" };
 	x->fields[F_MAXORD] = (struct field_def){ "max_order_low", "maxo", 4, FK_I64, 0,
-						  "highest order an allocation that may use every zone of the node gets "
-						  "above low + reserve (-1: none)" };
+						  "highest order a user (movable) allocation gets above low + reserve "
+						  "(-1: none)" };
 	x->fields[F_RESERVE] = (struct field_def){ "reserve_pages", "rsrv", 6, FK_I64, 0,
-						   "lowmem_reserve against the node's highest populated zone, added "
-						   "to low for max_order_low" };
+						   "lowmem_reserve against a movable allocation (protection[Movable]), "
+						   "added to low for max_order_low" };
 	for (int o = 0; o < norders; o++) {
 		x->fields[F_FIXED + o] = (struct field_def){ keep(x, "free_blocks_o", o), keep(x, "", o), 6,
 							     FK_U64, 0, "free blocks of this order" };

@@ -7,7 +7,7 @@ Prints one line per check: "PASS name" or "FAIL name: why"; the shell test turns
 
 usage: views-check.py zones CSV ZONEINFO [ZONEINFO2 SECONDS]
        views-check.py reclaim CSV VMSTAT UPTIME PSI [VMSTAT2 PSI2 SECONDS]
-       views-check.py buddy CSV BUDDYINFO ZONEINFO
+       views-check.py buddy CSV BUDDYINFO ZONEINFO [VERSION]
        views-check.py shape CSV VIEW ROWS        (header and row count only)
        views-check.py table TXT CSV [FIELDS]     every table cell equals the CSV's (FIELDS: its columns;
                                                  without: a -w table, every field)
@@ -87,11 +87,12 @@ def zone_index(order, name):
     return names.index(name)
 
 
-def reserve_against_top(zones, order, key):
-    """protection[the node's highest populated zone]: the reserve an allocation that may use every
-    zone of the node must leave in this one"""
-    top = max((zone_index(order, k[1]) for k in order if k[0] == key[0] and populated(zones[k])), default=-1)
+def reserve_movable(zones, order, key):
+    """protection[ZONE_MOVABLE, or the top zone below Device] as printed: the reserve a
+    GFP_HIGHUSER_MOVABLE allocation must leave in this zone"""
     prot = zones[key].get("protection", [])
+    names = sorted({k[1] for k in order}, key=KERNEL_ZONE_ORDER.index)
+    top = (names.index("Device") if "Device" in names else len(prot)) - 1
     own = zone_index(order, key[1])
     if top <= own or top >= len(prot):
         return 0
@@ -291,9 +292,38 @@ def kernel_fmt(x):
     return "%s%d.%03d" % ("-" if x < 0 else "", abs(x) // 1000, abs(x) % 1000)
 
 
+def watermark_ok(n, free, o, mark, reserve, old_rule):
+    """__zone_watermark_ok: free - (2^o - 1) > mark + reserve; then 4.4+: a free block of order >= o;
+    <= 4.3: for each lower order k, its free pages leave and the mark halves, free must stay above it"""
+    f = free - ((1 << o) - 1)
+    if f <= mark + reserve:
+        return False
+    if old_rule:
+        m = mark
+        for k in range(o):
+            f -= n[k] << k
+            m //= 2
+            if f <= m:
+                return False
+        return True
+    return o == 0 or any(n[o:])
+
+
+def kernel_old_rule(version_path, zoneinfo_path):
+    """the <= 4.3 check applies: the release says so, or (no release) a zoneinfo without managed lines"""
+    try:
+        m = re.search(r"Linux version (\d+)\.(\d+)", open(version_path).read())
+        if m:
+            return (int(m.group(1)), int(m.group(2))) < (4, 4)
+    except OSError:
+        pass
+    return "managed" not in open(zoneinfo_path).read()
+
+
 def buddy_cmd(args):
     header, recs, raw = read_csv(args[0])
     zi, zorder = zoneinfo(args[2]) if len(args) > 2 else ({}, [])
+    old_rule = kernel_old_rule(args[3], args[2]) if len(args) > 3 else False
     lines = []
     with open(args[1]) as f:
         for line in f:
@@ -316,14 +346,14 @@ def buddy_cmd(args):
               str([r["frag_index_o%d" % o] for o in range(len(n))]))
         z = zi.get(k)
         if z:
-            res = reserve_against_top(zi, zorder, k)
-            check(name + " reserve_pages = protection[highest populated zone of the node]",
+            res = reserve_movable(zi, zorder, k)
+            check(name + " reserve_pages = protection[Movable] (a movable allocation's)",
                   r["reserve_pages"] == str(res), "%s vs %s" % (r["reserve_pages"], res))
             best = -1
             for o in range(len(n)):
-                if z["free"] - ((1 << o) - 1) > z["low"] + res and (o == 0 or any(n[o:])):
+                if watermark_ok(n, z["free"], o, z["low"], res, old_rule):
                     best = o
-            check(name + " max_order_low (free - (2^o - 1) > low + reserve, a block >= o)",
+            check(name + " max_order_low (%s rule)" % ("<= 4.3 halving" if old_rule else "4.4+"),
                   r["max_order_low"] == str(best), "%s vs %s" % (r["max_order_low"], best))
 
 

@@ -35,6 +35,8 @@ for d in "$ZONESTAT_CORPUS"/*/; do
 				pycheck shape "$TMPD/out" "$name -z" "$want"
 			elif [ $v = -b ] && [ -f "$d/buddyinfo" ]; then
 				pycheck shape "$TMPD/out" "$name -b" "$(grep -c '^Node' "$d/buddyinfo")"
+				# every value, by the kernel's formulas (the watermark rule of the capture's kernel)
+				[ -f "$d/zoneinfo" ] && pycheck buddy "$TMPD/out" "$d/buddyinfo" "$d/zoneinfo" "$d/version"
 			elif [ $v = -r ]; then
 				pycheck shape "$TMPD/out" "$name -r" 1
 			fi

@@ -38,9 +38,10 @@ START_TEST(indices_and_max_order)
 }
 END_TEST
 
-/* A lower zone keeps protection[the node's highest populated zone] from an allocation that may use every
- * zone: DMA32 under a populated Normal (and an empty Movable, whose column does not count). */
-START_TEST(reserve_against_the_highest_populated_zone)
+/* A movable allocation's reserve is protection[Movable] as printed: 6.14+ print the reserve against an
+ * empty Movable (it equals Normal's column), 5.8 to 6.13 printed 0 there, and the kernel used those
+ * values; Device is never an allocation's highest zone. */
+static void movable_case(int64_t against_movable, int want_order, int64_t want_reserve)
 {
 	struct sample s;
 	struct buddy_analysis ba;
@@ -53,26 +54,33 @@ START_TEST(reserve_against_the_highest_populated_zone)
 	sb_buddy(&s, 0, "Normal", nfree, 11);
 	sb_zone(&s, 0, "DMA", 3000, 1, 2, 3, 3840);   /* zone index 0 (no buddy line: not shown) */
 	z = sb_zone(&s, 0, "DMA32", 1024, 50, 100, 150, 4096);
-	z->protection = calloc(4, sizeof *z->protection);
-	z->protection[2] = 700;   /* against Normal */
-	z->protection[3] = 9999;  /* against Movable: empty here, not the allocation's highest zone */
-	z->nprotection = 4;
+	z->protection = calloc(5, sizeof *z->protection);
+	z->protection[2] = 700;                /* against Normal */
+	z->protection[3] = against_movable;    /* against Movable (empty) */
+	z->protection[4] = 99999;              /* against Device: no allocation's highest zone */
+	z->nprotection = 5;
 	z = sb_zone(&s, 0, "Normal", 1024, 50, 100, 150, 4096);
-	z->protection = calloc(4, sizeof *z->protection);
-	z->protection[3] = 5;
-	z->nprotection = 4;
+	z->protection = calloc(5, sizeof *z->protection);
+	z->nprotection = 5;
 	sb_zone(&s, 0, "Movable", 0, 32, 32, 32, 0);
+	sb_zone(&s, 0, "Device", 0, 0, 0, 0, 0);
 	buddy_analysis_init(&ba);
 	ck_assert_int_eq(analysis_buddy(NULL, &s, &ba, NULL), 0);
-	/* DMA32: 1024 − (2^o − 1) > 100 + 700 ⇔ 2^o ≤ 224 ⇔ o ≤ 7 */
-	ck_assert_int_eq(ba.zone[0].reserve, 700);
-	ck_assert_str_eq(ba.zone[0].reserve_for, "Normal");
-	ck_assert_int_eq(ba.zone[0].max_order_low, 7);
-	/* Normal is the top populated zone: no reserve; 1024 − (2^o − 1) > 100 ⇔ o ≤ 9 */
+	ck_assert_int_eq(ba.zone[0].reserve, want_reserve);
+	ck_assert_int_eq(ba.zone[0].max_order_low, want_order);
+	/* Normal keeps no reserve against Movable here: 1024 − (2^o − 1) > 100 ⇔ o ≤ 9 */
 	ck_assert_int_eq(ba.zone[1].reserve, 0);
 	ck_assert_int_eq(ba.zone[1].max_order_low, 9);
 	buddy_analysis_free(&ba);
 	sb_free(&s);
+}
+
+START_TEST(reserve_of_a_movable_allocation)
+{
+	/* 6.14+: 1024 − (2^o − 1) > 100 + 700 ⇔ 2^o ≤ 224 ⇔ o ≤ 7 */
+	movable_case(700, 7, 700);
+	/* 5.8-6.13: no reserve against the empty Movable: o ≤ 9 */
+	movable_case(0, 9, 0);
 }
 END_TEST
 
@@ -180,7 +188,7 @@ int main(void)
 {
 	const TTest *const tests[] = {
 		indices_and_max_order,
-		reserve_against_the_highest_populated_zone,
+		reserve_of_a_movable_allocation,
 		old_format_uses_the_shrinking_mark,
 		no_zoneinfo_no_watermark,
 		below_low_gets_nothing,
