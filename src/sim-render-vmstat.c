@@ -46,11 +46,12 @@ static const struct sim_item_def events[] = {
 	{ "thp_fault_fallback_charge", V(5, 9), 0 }, { "thp_collapse_alloc", 0, 0 },
 	{ "thp_collapse_alloc_failed", 0, 0 }, { "thp_file_alloc", V(4, 8), 0 },
 	{ "thp_file_fallback", V(5, 9), 0 }, { "thp_file_fallback_charge", V(5, 9), 0 },
-	{ "thp_file_mapped", V(4, 8), 0 }, { "thp_split_page", 0, 0 }, { "thp_split_page_failed", 0, 0 },
+	{ "thp_file_mapped", V(4, 8), 0 }, { "thp_split", 0, V(4, 4) },
+	{ "thp_split_page", V(4, 5), 0 }, { "thp_split_page_failed", V(4, 5), 0 },
 	{ "thp_deferred_split_page", V(4, 5), 0 }, { "thp_underused_split_page", V(6, 12), 0 },
 	{ "thp_split_pmd", V(4, 5), 0 }, { "thp_scan_exceed_none_pte", V(5, 19), 0 },
 	{ "thp_scan_exceed_swap_pte", V(5, 19), 0 }, { "thp_scan_exceed_share_pte", V(5, 19), 0 },
-	{ "thp_split_pud", V(4, 14), 0 }, { "thp_zero_page_alloc", 0, 0 }, { "thp_zero_page_alloc_failed", 0, 0 },
+	{ "thp_split_pud", V(4, 11), 0 }, { "thp_zero_page_alloc", 0, 0 }, { "thp_zero_page_alloc_failed", 0, 0 },
 	{ "thp_swpout", V(4, 13), 0 }, { "thp_swpout_fallback", V(4, 13), 0 }, { "balloon_inflate", 0, 0 },
 	{ "balloon_deflate", 0, 0 }, { "balloon_migrate", 0, 0 }, { "swap_ra", V(4, 14), 0 },
 	{ "swap_ra_hit", V(4, 14), 0 }, { "swpin_zero", V(6, 14), 0 }, { "swpout_zero", V(6, 14), 0 },
@@ -145,6 +146,12 @@ static void dirty_limits(const struct sim *s, int64_t *thresh, int64_t *bg)
 	*bg = avail * 10 / 100;
 }
 
+static void numa_lines(const struct sim *s, struct sbuf *sb)
+{
+	for (int i = 0; i < 6; i++)
+		sbuf_printf(sb, "%s %lld\n", sim_numa_items[i], (long long)zone_items_sum(s, sim_numa_items[i], -1));
+}
+
 void sim_render_vmstat(const struct sim *s, uint32_t kver, struct sbuf *sb)
 {
 	int64_t thresh, bg;
@@ -155,12 +162,17 @@ void sim_render_vmstat(const struct sim *s, uint32_t kver, struct sbuf *sb)
 				sbuf_printf(sb, "%s %lld\n", sim_old_zone_items[i].name,
 					    (long long)zone_items_sum(s, sim_old_zone_items[i].name, -1));
 	} else {
-		for (size_t i = 0; i < sim_nzone_items; i++)
-			if (sim_item_in_era(&sim_zone_items[i], kver))
-				sbuf_printf(sb, "%s %lld\n", sim_zone_items[i].name,
-					    (long long)zone_items_sum(s, sim_zone_items[i].name, -1));
-		for (int i = 0; i < 6; i++)
-			sbuf_printf(sb, "%s %lld\n", sim_numa_items[i], (long long)zone_items_sum(s, sim_numa_items[i], -1));
+		for (size_t i = 0; i < sim_nzone_items; i++) {
+			if (!sim_item_in_era(&sim_zone_items[i], kver))
+				continue;
+			/* before 4.14 the NUMA counters were zone items, before nr_free_cma */
+			if (kver < KF_VER(4, 14) && !strcmp(sim_zone_items[i].name, "nr_free_cma"))
+				numa_lines(s, sb);
+			sbuf_printf(sb, "%s %lld\n", sim_zone_items[i].name,
+				    (long long)zone_items_sum(s, sim_zone_items[i].name, -1));
+		}
+		if (kver >= KF_VER(4, 14))
+			numa_lines(s, sb);
 		for (size_t i = 0; i < sim_nnode_items; i++) {
 			int64_t t = 0;
 

@@ -120,8 +120,8 @@ const struct sim_item_def sim_node_items[] = {
 	{ "nr_inactive_anon", 0, 0 }, { "nr_active_anon", 0, 0 }, { "nr_inactive_file", 0, 0 },
 	{ "nr_active_file", 0, 0 }, { "nr_unevictable", 0, 0 }, { "nr_slab_reclaimable", V(4, 13), 0 },
 	{ "nr_slab_unreclaimable", V(4, 13), 0 }, { "nr_isolated_anon", 0, 0 }, { "nr_isolated_file", 0, 0 },
-	{ "workingset_nodes", V(4, 20), 0 }, { "workingset_refault", 0, V(5, 8) },
-	{ "workingset_refault_anon", V(5, 9), 0 }, { "workingset_refault_file", V(5, 9), 0 },
+	{ "nr_pages_scanned", V(4, 8), V(4, 10) }, { "workingset_nodes", V(4, 20), 0 },
+	{ "workingset_refault", 0, V(5, 8) }, { "workingset_refault_anon", V(5, 9), 0 }, { "workingset_refault_file", V(5, 9), 0 },
 	{ "workingset_activate", 0, V(5, 8) }, { "workingset_activate_anon", V(5, 9), 0 },
 	{ "workingset_activate_file", V(5, 9), 0 }, { "workingset_restore", V(4, 20), V(5, 8) },
 	{ "workingset_restore_anon", V(5, 9), 0 }, { "workingset_restore_file", V(5, 9), 0 },
@@ -135,7 +135,7 @@ const struct sim_item_def sim_node_items[] = {
 	{ "nr_foll_pin_acquired", V(5, 7), 0 }, { "nr_foll_pin_released", V(5, 7), 0 },
 	{ "nr_kernel_stack", V(5, 9), 0 }, { "nr_page_table_pages", V(5, 11), 0 },
 	{ "nr_sec_page_table_pages", V(6, 0), 0 }, { "nr_iommu_pages", V(6, 11), 0 },
-	{ "nr_swapcached", V(5, 15), 0 }, { "pgpromote_success", V(5, 18), 0 },
+	{ "nr_swapcached", V(5, 12), 0 }, { "pgpromote_success", V(5, 18), 0 },
 	{ "pgpromote_candidate", V(6, 1), 0 }, { "pgpromote_candidate_nrl", V(6, 17), 0 },
 	{ "pgdemote_kswapd", V(5, 15), 0 }, { "pgdemote_direct", V(5, 15), 0 },
 	{ "pgdemote_khugepaged", V(6, 2), 0 }, { "pgdemote_proactive", V(6, 16), 0 },
@@ -143,7 +143,7 @@ const struct sim_item_def sim_node_items[] = {
 };
 
 const struct sim_item_def sim_zone_items[] = {
-	{ "nr_free_pages", 0, 0 }, { "nr_free_pages_blocks", V(6, 15), 0 }, { "nr_alloc_batch", 0, V(4, 9) },
+	{ "nr_free_pages", 0, 0 }, { "nr_free_pages_blocks", V(6, 15), 0 }, { "nr_alloc_batch", 0, V(4, 7) },
 	{ "nr_zone_inactive_anon", 0, 0 }, { "nr_zone_active_anon", 0, 0 }, { "nr_zone_inactive_file", 0, 0 },
 	{ "nr_zone_active_file", 0, 0 }, { "nr_zone_unevictable", 0, 0 }, { "nr_zone_write_pending", 0, 0 },
 	{ "nr_mlock", 0, 0 }, { "nr_slab_reclaimable", 0, V(4, 12) }, { "nr_slab_unreclaimable", 0, V(4, 12) },
@@ -161,7 +161,7 @@ const struct sim_item_def sim_old_zone_items[] = {
 	{ "nr_kernel_stack", 0, 0 }, { "nr_unstable", 0, 0 }, { "nr_bounce", 0, 0 }, { "nr_vmscan_write", 0, 0 },
 	{ "nr_vmscan_immediate_reclaim", 0, 0 }, { "nr_writeback_temp", 0, 0 }, { "nr_isolated_anon", 0, 0 },
 	{ "nr_isolated_file", 0, 0 }, { "nr_shmem", 0, 0 }, { "nr_dirtied", 0, 0 }, { "nr_written", 0, 0 },
-	{ "nr_pages_scanned", V(4, 0), 0 }, { "numa_hit", 0, 0 }, { "numa_miss", 0, 0 },
+	{ "nr_pages_scanned", V(3, 17), 0 }, { "numa_hit", 0, 0 }, { "numa_miss", 0, 0 },
 	{ "numa_foreign", 0, 0 }, { "numa_interleave", 0, 0 }, { "numa_local", 0, 0 }, { "numa_other", 0, 0 },
 	{ "workingset_refault", V(3, 15), 0 }, { "workingset_activate", V(3, 15), 0 },
 	{ "workingset_nodereclaim", V(3, 15), 0 }, { "nr_anon_transparent_hugepages", 0, 0 },
@@ -338,20 +338,33 @@ static void render_zone(const struct sim *s, const struct sim_node *n, const str
 		    (unsigned long long)(z->kf.wmark_high + z->boost));
 	if (kver >= KF_VER(6, 0))
 		sbuf_printf(sb, "\n        promo    %llu", (unsigned long long)(z->kf.wmark_promo + z->boost));
+	if (kver <= KF_VER(4, 10))
+		sbuf_printf(sb, "\n   node_scanned  %d", 0);   /* the node's pages scanned since the last free */
 	sbuf_printf(sb, "\n        spanned  %llu\n        present  %llu\n        managed  %llu",
 		    (unsigned long long)z->spanned, (unsigned long long)z->present, (unsigned long long)z->managed);
 	if (kver >= KF_VER(5, 12))
 		sbuf_printf(sb, "\n        cma      %d", 0);
-	render_protection(s, n, z, kver, sb);
+	/* 4.12 moved the protection line up, before the counters (and printed empty zones) */
+	if (kver >= KF_VER(4, 12))
+		render_protection(s, n, z, kver, sb);
 	if (!populated(z)) {
 		sbuf_printf(sb, "\n");
 		return;
 	}
-	for (size_t i = 0; i < sim_nzone_items; i++)
-		if (sim_item_in_era(&sim_zone_items[i], kver))
-			item_line(sb, "      ", sim_zone_items[i].name, sim_zone_item(s, n, z, sim_zone_items[i].name));
-	for (size_t i = 0; i < 6; i++)
-		item_line(sb, "      ", sim_numa_items[i], sim_zone_item(s, n, z, sim_numa_items[i]));
+	for (size_t i = 0; i < sim_nzone_items; i++) {
+		if (!sim_item_in_era(&sim_zone_items[i], kver))
+			continue;
+		/* before 4.14 the NUMA counters were zone items, printed before nr_free_cma */
+		if (kver < KF_VER(4, 14) && !strcmp(sim_zone_items[i].name, "nr_free_cma"))
+			for (size_t j = 0; j < 6; j++)
+				item_line(sb, "      ", sim_numa_items[j], sim_zone_item(s, n, z, sim_numa_items[j]));
+		item_line(sb, "      ", sim_zone_items[i].name, sim_zone_item(s, n, z, sim_zone_items[i].name));
+	}
+	if (kver >= KF_VER(4, 14))
+		for (size_t i = 0; i < 6; i++)
+			item_line(sb, "      ", sim_numa_items[i], sim_zone_item(s, n, z, sim_numa_items[i]));
+	if (kver < KF_VER(4, 12))
+		render_protection(s, n, z, kver, sb);
 	render_pagesets(s, z, kver, sb);
 	sbuf_printf(sb, "\n  node_unreclaimable:  %u\n  start_pfn:           %llu\n",
 		    n->kswapd_failures >= SIM_MAX_RECLAIM_RETRIES ? 1u : 0u, (unsigned long long)z->start_pfn);

@@ -9,6 +9,9 @@
 #  * zonestat --root on the tree of every kernel format the renderers know (each version at which
 #    src/sim-render-*.c changes a format, and the release before it) runs every view with exit 0, its
 #    -z and -b CSV carry the tree's watermarks and buddy lists, and --explain agrees (exit 0).
+#  * the simulated zoneinfo is laid out field by field as a real kernel's of the same version: the 6.18
+#    capture in tests/data, and captures of 3.13, 4.9, 4.18, 5.10 and 5.12 from $ZONESTAT_CORPUS (skipped
+#    without it).
 #  * prometheus-node-exporter (where installed) with --path.procfs/--path.sysfs on the tree, the
 #    zoneinfo, buddyinfo, vmstat, meminfo and pressure collectors only, on a loopback port, scraped
 #    once: every metric of those collectors equals the file it comes from.  Skipped without it.
@@ -133,6 +136,41 @@ zonestat --root ${view:-(vmstat)}: exit $rc: $(head -2 "$TMPD/k.err")"
 	awk '{ n = $2; sub(/,/, "", n); s = n "/" $4; for (i = 5; i <= NF; i++) s = s " " $i; print s }' "$T/proc/buddyinfo" >"$TMPD/b.want"
 	check_eq "$v: -b reads each zone's buddy lists as written" "$(sort "$TMPD/b.want")" "$(sort "$TMPD/b.got")"
 done
+
+# ---- the zoneinfo layouts against real kernels' ----
+# layout FILE: the field names of the first zone (its per-node stats and one CPU's pageset), in order;
+# nameless lines (a vendor's unlabelled counter) are left out
+layout() {
+	awk '/^Node/ && ++z > 1 { exit }
+		$1 ~ /^cpu:/ { skip = ++c > 1 }
+		skip || $1 ~ /^[0-9]+$/ { next }
+		{ print ($1 == "pages" || $1 == "vm") ? $1 "_" $2 : $1 }' "$1"
+}
+# same_layout VERSION ZONEINFO LABEL: the simulated zoneinfo of VERSION is laid out as the capture
+same_layout() {
+	rm -rf "$TMPD/lay"
+	"$ZONESTAT" --sim=steady --sim-kernel="$1" --sim-out="$TMPD/lay" 1 1 >/dev/null 2>&1
+	layout "$2" >"$TMPD/lay.want"
+	layout "$TMPD/lay/proc/zoneinfo" >"$TMPD/lay.got"
+	if [ "$(wc -l <"$TMPD/lay.want")" -gt 20 ] && cmp -s "$TMPD/lay.want" "$TMPD/lay.got"; then
+		ok "$1: zoneinfo laid out field by field as $3's"
+	else
+		not_ok "$1: zoneinfo laid out field by field as $3's" "$(diff "$TMPD/lay.want" "$TMPD/lay.got" | head -12)"
+	fi
+}
+same_layout 6.18 "$top_srcdir/tests/data/live-6.18.44-fc-v669/proc/zoneinfo" "the captured 6.18.44"
+# captures whose kernel version is in the capture itself (fixtures MANIFEST.md), from $ZONESTAT_CORPUS
+if [ -n "${ZONESTAT_CORPUS:-}" ] && [ -d "$ZONESTAT_CORPUS" ]; then
+	# (and pcp-meminfo-004, which MANIFEST dates 4.8–4.9 by its fields; the two print alike)
+	for pair in 3.13:ubuntu-3.13.0-77 4.9:pcp-meminfo-004 4.18:rhel8.0-4.18-sosreport 5.10:debian-5.10.84 \
+		5.12:porteus-5.12.14; do
+		f=$ZONESTAT_CORPUS/${pair#*:}/zoneinfo
+		if [ -f "$f" ]; then same_layout "${pair%%:*}" "$f" "${pair#*:}"; else
+			skip "${pair%%:*}: zoneinfo laid out as ${pair#*:}'s" "not in \$ZONESTAT_CORPUS"; fi
+	done
+else
+	skip "zoneinfo layouts of 3.13, 4.9, 4.18, 5.10, 5.12 as real captures'" "ZONESTAT_CORPUS not set"
+fi
 
 # ---- prometheus-node-exporter ----
 node_exporter() {
