@@ -90,7 +90,8 @@ static int read_dir(const char *path, struct snap_text *t)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1)   /* an empty directory has no array to sort (qsort wants one even for 0) */
+		qsort(names, n, sizeof *names, cmp_str);
 	snap_text_reserve(t, 0);
 	for (size_t i = 0; i < n; i++) {
 		size_t l = strlen(names[i]);
