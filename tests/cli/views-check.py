@@ -53,9 +53,14 @@ def zoneinfo(path):
             elif len(w) == 2 and w[0] in ("min", "low", "high", "managed", "present", "boost", "promo") \
                     and line.startswith("        "):
                 cur[w[0]] = int(w[1])
-            elif w[:1] == ["count:"]:
+            elif w[:1] == ["cpu:"]:
+                # before 2.6.25 each CPU had a hot ("pcp: 0") and a cold list: the hot ones are kept
+                cur["cold"] = len(w) >= 4 and w[2] == "pcp:" and w[3] != "0"
+            elif w[:1] == ["count:"] and not cur.get("cold"):
                 cur["pcp"] += max(0, int(w[1]))
                 cur["npcp"] += 1
+            elif w[:1] == ["prev_priority:"]:
+                cur["prev_priority"] = True
             elif line.startswith("  vm stats threshold:"):
                 cur["threshold"] = int(w[-1])
             elif w[:1] == ["protection:"]:
@@ -146,6 +151,8 @@ def zones_cmd(args):
                       r["headroom_%s_pages" % m])
         check(n + " status from free against the marks", r["status"] == status(z), r["status"] + " vs " + status(z))
         check(n + " managed_pages", int(r["managed_pages"]) == z.get("managed", z.get("present")))
+        check(n + " protection_max_pages = largest protection entry",
+              int(r["protection_max_pages"]) == max([0] + z.get("protection", [])), r["protection_max_pages"])
         if z["npcp"]:
             check(n + " pcp_pages = sum of pageset counts", int(r["pcp_pages"]) == z["pcp"], r["pcp_pages"])
         if "threshold" in z and r["online_cpus"]:
@@ -157,6 +164,8 @@ def zones_cmd(args):
             # with the normal threshold min(125, 2*fls(cpus)*(1+fls(managed>>15))) (4 KiB pages)
             normal = min(125, 2 * cpus.bit_length() * (1 + (z.get("managed", 0) >> 15).bit_length()))
             mark = z["high"] - z.get("boost", 0) + cpus * normal if cpus * normal > z["low"] - z["min"] else 0
+            if z.get("prev_priority"):
+                mark = ""   # 2.6.34 and older printed prev_priority; drift marks came in 2.6.37
             check(n + " drift_mark_pages (kernel rule)", r["drift_mark_pages"] == str(mark),
                   "%s vs %s" % (r["drift_mark_pages"], mark))
         check(n + " no rate in the first sample", r["free_change_pps"] == "", r["free_change_pps"])

@@ -33,6 +33,8 @@ for d in "$ZONESTAT_CORPUS"/*/; do
 					/^ +managed / { m = $2 } /^ +present / { p = $2 }
 					END { if (z != "") n += (m != "" ? m : p) > 0; print n + 0 }')
 				pycheck shape "$TMPD/out" "$name -z" "$want"
+				# every value, by the kernel's rules
+				pycheck zones "$TMPD/out" "$d/zoneinfo"
 			elif [ $v = -b ] && [ -f "$d/buddyinfo" ]; then
 				pycheck shape "$TMPD/out" "$name -b" "$(grep -c '^Node' "$d/buddyinfo")"
 				# every value, by the kernel's formulas (the watermark rule of the capture's kernel)
