@@ -54,3 +54,17 @@ seed cpuinfo live-6.18 < "$live/proc/cpuinfo"
 # pick: the separator byte (' ' even, ':' odd), then two texts split by an empty line
 { printf ' '; head -n 40 "$live/proc/vmstat"; echo; head -n 40 "$load/1/vmstat"; } | seed pick vmstat
 { printf '1'; head -n 20 "$live/proc/meminfo"; echo; head -n 20 "$load/1/meminfo"; } | seed pick meminfo
+# analysis: the two samples of views-load, without zoneinfo's stat items (6-space lines) and with the
+# vmstat lines of reclaim only
+{
+	for i in 0 1; do
+		grep -v '^      [a-z]' "$load/$i/zoneinfo" > "$out/.zoneinfo.tmp"
+		section "$i/zoneinfo" "$out/.zoneinfo.tmp"
+		for f in buddyinfo uptime version pressure/memory; do section "$i/$f" "$load/$i/$f"; done
+		section "$i/devices/system/cpu/online" "$load/$i/sys/devices/system/cpu/online"
+		grep -E '^(pgscan|pgsteal|allocstall|compact_(stall|fail|success)|workingset_(refault|activate)|pswp|oom_kill|nr_free_pages )' \
+			"$load/$i/vmstat" > "$out/.vmstat.tmp"
+		section "$i/vmstat" "$out/.vmstat.tmp"
+	done
+	rm -f "$out/.vmstat.tmp" "$out/.zoneinfo.tmp"
+} | seed analysis views-load

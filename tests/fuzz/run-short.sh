@@ -62,14 +62,15 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poin
 cflags="-O1 -g -std=gnu11 -I$work -I$top/src -I$top/tests/fuzz $(pkg-config --cflags inih)"
 libs="$(pkg-config --libs inih) -lm"
 
-# The parsers and what the scenario harness's sim_init needs, as one archive: each harness links only the
+# The parsers, the analyses and what the scenario harness's sim_init needs, as one archive: each harness links only the
 # members it uses.
 echo "run-short: building with $cc"
 srcs=
 for f in util kv snapshot sample kformula proc-stat proc-meminfo proc-vmstat proc-uptime proc-cpulist \
 	proc-zoneinfo proc-buddyinfo proc-psi proc-sysctl proc-nodes proc-pagetypeinfo proc-diskstats \
 	proc-slabinfo proc-cpuinfo proc-pick sim-machine sim-step sim-workload sim-reclaim sim-psi sim-check \
-	sim-scenario sim-builtin vmpressure; do
+	sim-scenario sim-builtin vmpressure analysis-notes delta analysis-zones analysis-reclaim analysis-buddy \
+	fragindex kformula-sample; do
 	srcs="$srcs $f"
 done
 printf '%s\n' $srcs | xargs -P "$jobs" -I{} \
