@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,7 +29,8 @@ bool sim_parse_size(const char *s, uint64_t *out)
 		return false;
 	errno = 0;
 	v = strtod(s, &end);
-	if (errno || end == s || v < 0)
+	/* strtod reads "nan" and "inf" too */
+	if (errno || end == s || !isfinite(v) || v < 0)
 		return false;
 	switch (toupper((unsigned char)*end)) {
 	case 'K': mult = 1ull << 10; end++; break;
@@ -66,7 +68,7 @@ static bool parse_seconds(const char *s, double *out)
 
 	errno = 0;
 	v = strtod(s, &end);
-	if (errno || end == s || v < 0)
+	if (errno || end == s || !isfinite(v) || v < 0)
 		return false;
 	if (*end == 'm')
 		v *= 60, end++;
@@ -76,7 +78,7 @@ static bool parse_seconds(const char *s, double *out)
 		end++;
 	while (isspace((unsigned char)*end))
 		end++;
-	if (*end)
+	if (*end || !isfinite(v))
 		return false;
 	*out = v;
 	return true;
