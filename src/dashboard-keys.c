@@ -35,7 +35,10 @@ static enum dash_action set_pane(struct dash *d, enum dash_pane p)
 	if (d->pane == p)
 		return DACT_NONE;
 	d->pane = p;
-	/* explain is worked out only while shown: work it out now from the sample there is */
+	/* buddyinfo and the explain pane's files are read only while shown: read them now, into the
+	 * sample on the screen (paused or not); explain is worked out only while shown */
+	if (d->nsamples > 0 && dash_parts_missing(d))
+		return DACT_FILL;
 	if (p == DP_EXPLAIN && d->nsamples > 0)
 		dash_explain_update(d);
 	return DACT_REDRAW;

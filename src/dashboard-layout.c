@@ -185,8 +185,8 @@ static int header_top(const struct dash *d, struct dash_screen *scr, int row)
 
 	col = dash_put(scr, row, 0, DA_TITLE, PACKAGE_NAME);
 	col = dash_put(scr, row, col + 2, DA_NORMAL, d->origin ? d->origin : "live");
-	if (d->s[d->cur].kernel_release[0])
-		col = dash_printf(scr, row, col + 2, DA_DIM, "kernel %s", d->s[d->cur].kernel_release);
+	if (d->kernel_release[0])
+		col = dash_printf(scr, row, col + 2, DA_DIM, "kernel %s", d->kernel_release);
 	if (d->sim) {
 		col = dash_printf(scr, row, col + 2, DA_NORMAL, "t=%.0fs", d->elapsed_s);
 		col = dash_printf(scr, row, col + 2, DA_DIM, "step %us", d->interval);

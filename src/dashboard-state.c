@@ -46,15 +46,47 @@ void dash_free(struct dash *d)
 	dash_explain_free(d);
 }
 
+bool dash_pane_shown(const struct dash *d, enum dash_pane p)
+{
+	if (p == d->pane)
+		return true;
+	/* dash_layout: zones and reclaim follow any pane; buddy and vmstat only where there is no process
+	 * list to take the room; explain only when chosen */
+	switch (p) {
+	case DP_ZONES:
+	case DP_RECLAIM:
+		return true;
+	case DP_PROCS:
+		return d->has_procs;
+	case DP_BUDDY:
+	case DP_VMSTAT:
+		return !d->has_procs;
+	default:
+		return false;
+	}
+}
+
 unsigned dash_parts(const struct dash *d)
 {
-	/* Every pane's files, every time: buddyinfo, the sysctls and the node files are a few short reads,
-	 * and a pane switched to then shows numbers at once, even paused. */
-	(void)d;
-	return SAMPLE_HAVE(SP_MEMINFO) | SAMPLE_HAVE(SP_VMSTAT) | SAMPLE_HAVE(SP_STAT) | SAMPLE_HAVE(SP_UPTIME) |
-	       SAMPLE_HAVE(SP_ZONEINFO) | SAMPLE_HAVE(SP_PSI) | SAMPLE_HAVE(SP_CPU_ONLINE) |
-	       SAMPLE_HAVE(SP_BUDDYINFO) | SAMPLE_HAVE(SP_VERSION) | SAMPLE_HAVE(SP_SYSCTLS) |
-	       SAMPLE_HAVE(SP_NODES);
+	/* what the header, zones, reclaim and vmstat need, every time; the kernel release once (it does
+	 * not change: dash_update copies it into the later samples); buddyinfo, the sysctls and the node
+	 * files only while a pane that shows them is on the screen */
+	unsigned parts = SAMPLE_HAVE(SP_MEMINFO) | SAMPLE_HAVE(SP_VMSTAT) | SAMPLE_HAVE(SP_STAT) |
+			 SAMPLE_HAVE(SP_UPTIME) | SAMPLE_HAVE(SP_ZONEINFO) | SAMPLE_HAVE(SP_PSI) |
+			 SAMPLE_HAVE(SP_CPU_ONLINE);
+
+	if (!d->kernel_release[0])
+		parts |= SAMPLE_HAVE(SP_VERSION);
+	if (dash_pane_shown(d, DP_BUDDY))
+		parts |= SAMPLE_HAVE(SP_BUDDYINFO);
+	if (dash_pane_shown(d, DP_EXPLAIN))
+		parts |= SAMPLE_HAVE(SP_SYSCTLS) | SAMPLE_HAVE(SP_NODES) | SAMPLE_HAVE(SP_VERSION);
+	return parts;
+}
+
+bool dash_parts_missing(const struct dash *d)
+{
+	return (dash_parts(d) & ~d->asked & ~SAMPLE_HAVE(SP_VERSION)) != 0;
 }
 
 void dash_rotate(struct dash *d)
@@ -165,7 +197,7 @@ static void push_rates(struct dash *d)
 
 int dash_update(struct dash *d, struct zs_err *e)
 {
-	const struct sample *cur = &d->s[d->cur];
+	struct sample *cur = &d->s[d->cur];
 	const struct sample *prev = d->have_prev ? &d->s[!d->cur] : NULL;
 	double dt = prev ? delta_seconds(prev, cur) : 0;
 	int64_t v;
@@ -175,6 +207,12 @@ int dash_update(struct dash *d, struct zs_err *e)
 								 : "meminfo: could not be read");
 		return -1;
 	}
+	/* the release is read once (dash_parts) */
+	if (cur->kernel_release[0] && !d->kernel_release[0])
+		snprintf(d->kernel_release, sizeof d->kernel_release, "%s", cur->kernel_release);
+	else if (!cur->kernel_release[0] && d->kernel_release[0])
+		snprintf(cur->kernel_release, sizeof cur->kernel_release, "%s", d->kernel_release);
+	d->asked = dash_parts(d);
 	d->nsamples++;
 	d->elapsed_s += dt;
 	d->page_kib = page_kib_of(cur, d->page_kib);
@@ -198,4 +236,16 @@ int dash_update(struct dash *d, struct zs_err *e)
 	if (d->pane == DP_EXPLAIN)
 		dash_explain_update(d);
 	return 0;
+}
+
+void dash_filled(struct dash *d)
+{
+	const struct sample *cur = &d->s[d->cur];
+	const struct sample *prev = d->have_prev ? &d->s[!d->cur] : NULL;
+
+	d->asked = dash_parts(d);
+	if (cur->have & SAMPLE_HAVE(SP_BUDDYINFO))
+		d->have_ba = analysis_buddy(prev, cur, &d->ba, &d->notes) == 0;
+	if (d->pane == DP_EXPLAIN)
+		dash_explain_update(d);
 }

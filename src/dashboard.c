@@ -69,6 +69,28 @@ static int sample(struct loop *l)
 	return 0;
 }
 
+/* Read the parts the screen now shows and the newest sample lacks into that sample (its time stays:
+ * the rates are still those of the interval that ended there). */
+static int fill(struct loop *l)
+{
+	struct dash *d = &l->d;
+	struct sample *s = &d->s[d->cur];
+	unsigned missing = dash_parts(d) & ~s->have;
+	unsigned have = s->have;
+	struct zs_time t = s->t;
+	uint64_t seq = s->seq;
+
+	snapshot_reset(&l->snap);
+	if (source_take(l->src, sample_parts_mask(missing), &l->snap, &l->e) != 0)
+		return -1;
+	sample_parse(s, &l->snap, missing);
+	s->have |= have;
+	s->t = t;
+	s->seq = seq;
+	dash_filled(d);
+	return 0;
+}
+
 /* --sim: advance simulated time by one interval, then sample. */
 static int sim_step(struct loop *l)
 {
@@ -113,6 +135,7 @@ static int run(struct loop *l)
 
 	for (;;) {
 		int key, timeout;
+		enum dash_action act;
 
 		if (dirty) {
 			int rows, cols;
@@ -143,7 +166,7 @@ static int run(struct loop *l)
 			}
 			continue;
 		}
-		switch (dash_key(d, key)) {
+		switch (act = dash_key(d, key)) {
 		case DACT_QUIT:
 			dash_screen_free(&scr);
 			return 0;
@@ -154,14 +177,9 @@ static int run(struct loop *l)
 			full = key == TERM_KEY_RESIZE || key == 12;
 			break;
 		case DACT_RESAMPLE:
-			if (sample(l) != 0) {
-				rc = -1;
-				goto out;
-			}
-			dirty = true;
-			break;
+		case DACT_FILL:
 		case DACT_STEP:
-			if (sim_step(l) != 0) {
+			if ((act == DACT_RESAMPLE ? sample(l) : act == DACT_FILL ? fill(l) : sim_step(l)) != 0) {
 				rc = -1;
 				goto out;
 			}

@@ -132,6 +132,8 @@ struct dash {
 	bool have_prev;
 	uint64_t nsamples;
 	double elapsed_s;            /* since the first sample (simulated time with --sim) */
+	char kernel_release[64];     /* read with the first sample */
+	unsigned asked;              /* dash_parts() when s[cur] was taken (and filled) */
 	unsigned page_kib;           /* KiB per page (4 on most machines), derived from meminfo/zoneinfo */
 	struct zones_analysis za;
 	bool have_za;
@@ -157,11 +159,17 @@ struct dash {
 
 void dash_init(struct dash *d);
 void dash_free(struct dash *d);
-/* The sample parts the dashboard reads. */
+/* The sample parts the dashboard reads: what the panes on the screen show. */
 unsigned dash_parts(const struct dash *d);
+/* Whether pane p is on the screen (given room): the chosen one and those dash_layout() puts after it. */
+bool dash_pane_shown(const struct dash *d, enum dash_pane p);
+/* The newest sample lacks a part the screen now shows (a pane was switched to): sample again. */
+bool dash_parts_missing(const struct dash *d);
 /* s[cur] was just parsed: run the analyses, update histories, the vmstat line, and the counters since
  * start.  Returns 0, or -1 when the sample lacks what the dashboard cannot do without (meminfo). */
 int dash_update(struct dash *d, struct zs_err *e);
+/* The parts dash_parts_missing() found were parsed into the newest sample: analyse them. */
+void dash_filled(struct dash *d);
 /* Make room for the next sample: the newest becomes the previous one. */
 void dash_rotate(struct dash *d);
 
@@ -194,7 +202,8 @@ void dash_explain_free(struct dash *d);
 enum dash_action {
 	DACT_NONE,      /* nothing (unknown key) */
 	DACT_REDRAW,    /* the view changed: lay out again */
-	DACT_RESAMPLE,  /* the parts needed changed or the interval: take a sample now */
+	DACT_RESAMPLE,  /* take a fresh sample now (a live source resumed) */
+	DACT_FILL,      /* a pane switched to shows parts the newest sample lacks: read just those */
 	DACT_STEP,      /* --sim: advance one interval now */
 	DACT_QUIT,
 };

@@ -97,6 +97,24 @@ if dash_wait "sorted by RSS;|sorted by RSS *-"; then ok ">: after COMMAND comes 
 dash_keys '<'
 if dash_wait "sorted by COMMAND"; then ok "<: back to COMMAND"; else not_ok "<: back to COMMAND" "$(dash_screen | sed -n 6p)"; fi
 
+# buddyinfo and the explain pane's files are read only while shown: switched to while paused, they
+# appear at once, for every zone /proc has
+dash_keys 4
+dash_wait "\\[buddy\\]" >/dev/null
+dash_screen >"$TMPD/screen"
+while read -r _ node _ name _; do
+	node=${node%,}
+	if grep -Eq "^ *$node $name +[0-9]+ +[0-9]+ " "$TMPD/screen"; then ok "4 (paused): buddy row $node $name"; else
+		not_ok "4 (paused): buddy row $node $name" "$(sed -n 6,12p "$TMPD/screen")"
+	fi
+done </proc/buddyinfo
+dash_keys 6
+if dash_wait "\\[explain\\]" && dash_wait "^ *0 [A-Za-z0-9]+ +[0-9]+ +[0-9]+ .*(agrees|DIFFERS)"; then
+	ok "6 (paused): the explain pane has its zones"
+else
+	not_ok "6 (paused): the explain pane has its zones" "$(dash_screen | sed -n 6,12p)"
+fi
+
 # the zones pane a key away; then q
 dash_keys 1
 if dash_wait "\\[zones\\]" && [ "$(dash_row "Zones ")" = 6 ]; then ok "1: the zones pane first"; else not_ok "1: the zones pane first" "$(dash_screen)"; fi

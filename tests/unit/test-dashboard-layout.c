@@ -398,13 +398,52 @@ START_TEST(text_is_sanitised)
 }
 END_TEST
 
+/* Only the files of the panes on the screen are read; a pane switched to gets its files at once. */
+START_TEST(parts_follow_the_panes)
+{
+	struct dash d;
+	struct zs_err e;
+	const unsigned extra = SAMPLE_HAVE(SP_BUDDYINFO) | SAMPLE_HAVE(SP_SYSCTLS) | SAMPLE_HAVE(SP_NODES);
+
+	two_samples(&d);
+	/* a tree or a simulation: buddy and vmstat follow zones and reclaim */
+	ck_assert_uint_eq(dash_parts(&d) & extra, SAMPLE_HAVE(SP_BUDDYINFO));
+	ck_assert(dash_parts(&d) & SAMPLE_HAVE(SP_ZONEINFO));
+	/* the release is read until a sample had it, then copied into the later ones */
+	ck_assert(dash_parts(&d) & SAMPLE_HAVE(SP_VERSION));
+	snprintf(d.s[d.cur].kernel_release, sizeof d.s[d.cur].kernel_release, "6.18.0");
+	ck_assert_int_eq(dash_update(&d, &e), 0);
+	ck_assert_uint_eq(dash_parts(&d) & SAMPLE_HAVE(SP_VERSION), 0);
+	dash_rotate(&d);
+	machine(&d.s[d.cur], 120, 110, 7000, 5600);
+	ck_assert_int_eq(dash_update(&d, &e), 0);
+	ck_assert_str_eq(d.s[d.cur].kernel_release, "6.18.0");
+	/* live: the process list takes the room, so no buddyinfo until its pane is chosen */
+	d.has_procs = true;
+	ck_assert_uint_eq(dash_parts(&d) & extra, 0);
+	ck_assert(!dash_pane_shown(&d, DP_BUDDY));
+	ck_assert(dash_pane_shown(&d, DP_PROCS));
+	d.asked = dash_parts(&d);
+	ck_assert(!dash_parts_missing(&d));
+	ck_assert_int_eq(dash_key(&d, 'b'), DACT_FILL);
+	ck_assert_uint_eq(dash_parts(&d) & extra, SAMPLE_HAVE(SP_BUDDYINFO));
+	dash_filled(&d);
+	ck_assert(!dash_parts_missing(&d));
+	ck_assert_int_eq(dash_key(&d, 'e'), DACT_FILL);
+	ck_assert_uint_eq(dash_parts(&d) & extra, SAMPLE_HAVE(SP_SYSCTLS) | SAMPLE_HAVE(SP_NODES));
+	/* back to zones: nothing to read */
+	ck_assert_int_eq(dash_key(&d, 'z'), DACT_REDRAW);
+	done(&d);
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
 		too_small_says_what_it_needs, header_memory_bar_and_pressure, zone_lines_numbers_status_gauge,
 		narrow_layout_keeps_free_and_headroom, reclaim_rates_and_efficiency, process_pane_sorted_and_hidden,
 		chosen_pane_comes_first, keys_interval_pause_step, sparkline_scales_to_its_largest, short_numbers,
-		text_is_sanitised,
+		text_is_sanitised, parts_follow_the_panes,
 	};
 
 	return sb_run("dashboard-layout", tests, (int)ZS_ARRAY_LEN(tests));
