@@ -8,6 +8,8 @@
 
 #include "dashboard.h"
 
+#define HELP_WIDTH 80   /* a help line is at most 78 characters */
+
 int dash_title(struct dash_screen *scr, int row, const char *title, const char *extra)
 {
 	uint32_t line = scr->unicode ? 0x2500 : '-';
@@ -218,34 +220,60 @@ int dash_layout_header(const struct dash *d, struct dash_screen *scr, int row)
 
 static const char *const help_text[] = {
 	"Keys",
-	"  q, F10        quit (the terminal is restored; also on Ctrl-C and SIGTERM)",
-	"  h, ?, F1      this help (any key closes it)",
-	"  space         pause and resume (--sim: stops simulated time)",
-	"  n, .          --sim while paused: advance one interval",
-	"  + / -         longer / shorter interval",
-	"  s             next sort key of the process pane",
-	"  < / >         previous / next sort column",
-	"  i             invert the sort order",
-	"Panes (the chosen one first; zones, reclaim, then processes, or buddy and vmstat, as room allows)",
-	"  1, z          zones: free pages against the min/low/high watermarks",
-	"  2, r          reclaim: scan and steal rates, efficiency, stalls, refaults, swap",
-	"  3, p          processes: RSS, swap, major faults/s, oom_score (live /proc only)",
-	"  4, b          buddy free lists and fragmentation",
-	"  5, v          vmstat lines",
-	"  6, e          explain: watermarks derived from the kernel's formulas",
+	"  q, F10      quit (the terminal is restored; also on Ctrl-C and SIGTERM)",
+	"  h, ?, F1    this help (any key closes it)",
+	"  space       pause and resume (--sim: stops simulated time)",
+	"  n, .        --sim while paused: advance one interval",
+	"  + / -       longer / shorter interval (--sim: the simulated step)",
+	"  s, > / <    next / previous sort column of the process pane",
+	"  i           invert the sort order",
+	"  ^L          redraw",
+	"Panes (the chosen one first, then zones, reclaim and processes; without",
+	"processes, buddy and vmstat; as many as there is room for)",
+	"  1, z        zones: free pages against the min/low/high watermarks",
+	"  2, r        reclaim: scan/steal rates, efficiency, stalls, refaults, swap",
+	"  3, p        processes: RSS, swap, major faults/s, oom_score (live only)",
+	"  4, b        buddy free lists and fragmentation",
+	"  5, v        vmstat lines",
+	"  6, e        explain: watermarks derived from the kernel's formulas",
+	"Header",
+	"  Mem         used, page cache (Buffers+Cached+SReclaimable), free; L: the",
+	"              zones' low watermarks summed (free left of L wakes kswapd)",
+	"  PSI         memory stall averages over 10, 60 and 300 s (some: a task",
+	"              waited for memory; full: every task did)",
 	"Zone status",
-	"  ok     free above the high watermark",
-	"  <high  between low and high: kswapd, once woken, keeps reclaiming",
-	"  <low   at or below low: allocations wake kswapd",
-	"  <min   at or below min: allocations enter direct reclaim",
-	"  drift  free is within the per-CPU counter drift of a watermark: the reading cannot say which side",
+	"  ok          free above the high watermark",
+	"  <high       between low and high: kswapd, once woken, keeps reclaiming",
+	"  <low        at or below low: allocations wake kswapd",
+	"  <min        at or below min: allocations enter direct reclaim",
+	"  drift~      free is within the per-CPU counter drift of that watermark:",
+	"              the reading cannot say which side it is on",
+	"  boost+N     the watermarks are raised by N pages after fragmentation",
 };
 
+/* The help page: one column, or two side by side when it is too long and the screen is wide. */
 static void layout_help(struct dash_screen *scr, int row, int rows)
 {
+	int n = (int)ZS_ARRAY_LEN(help_text), per = rows - 1, cols = 1;
+
 	dash_title(scr, row, "Help", PACKAGE_NAME " " PACKAGE_VERSION);
-	for (size_t i = 0; i < ZS_ARRAY_LEN(help_text) && (int)i + 1 < rows; i++)
-		dash_put(scr, row + 1 + (int)i, 1, help_text[i][0] == ' ' ? DA_NORMAL : DA_TITLE, help_text[i]);
+	if (n > per && scr->cols >= 2 * HELP_WIDTH)
+		cols = 2;
+	if (cols == 2 && per * 2 >= n)
+		per = (n + 1) / 2;
+	for (int i = 0; i < n; i++) {
+		int c = i / per, r = i % per;
+
+		if (c >= cols)
+			break;
+		/* the last row of a page that does not fit says so */
+		if (c == cols - 1 && r == per - 1 && i < n - 1) {
+			dash_put(scr, row + 1 + r, 1 + c * HELP_WIDTH, DA_DIM, "... (a taller terminal shows the rest)");
+			break;
+		}
+		dash_put(scr, row + 1 + r, 1 + c * HELP_WIDTH, help_text[i][0] == ' ' ? DA_NORMAL : DA_TITLE,
+			 help_text[i]);
+	}
 }
 
 static void layout_keybar(const struct dash *d, struct dash_screen *scr, int row)

@@ -115,7 +115,7 @@ int dash_pane_zones(const struct dash *d, struct dash_screen *scr, int row, int 
 			fl += (size_t)snprintf(flags + fl, sizeof flags - fl, "drift~%s ",
 					       z->near_name ? z->near_name : "?");
 		if (z->have_boost && z->boost && fl < sizeof flags)
-			fl += (size_t)snprintf(flags + fl, sizeof flags - fl, "boost ");
+			fl += (size_t)snprintf(flags + fl, sizeof flags - fl, "boost+%" PRIu64 " ", z->boost);
 		if (z->unreclaimable && fl < sizeof flags)
 			snprintf(flags + fl, sizeof flags - fl, "unreclaimable");
 		dash_put(scr, r, col + 1, z->near_wmark || z->unreclaimable ? DA_LOW : DA_DIM, flags);
@@ -207,14 +207,15 @@ int dash_pane_reclaim(const struct dash *d, struct dash_screen *scr, int row, in
 	dash_fill(scr, r, 0, scr->cols, ' ', DA_HEAD);
 	dash_printf(scr, r, 0, DA_HEAD, "%-11s %9s %9s %5s", "reclaimer", "scan/s", "steal/s", "eff");
 	if (w >= 8)
-		dash_put(scr, r, R_SPARK, DA_HEAD, "scan/s history (max at right)");
+		dash_put(scr, r, R_SPARK, DA_HEAD, "history, newest at the right; its peak after it");
 	r++;
 	for (size_t i = 0; i < ZS_ARRAY_LEN(who) && r < row + rows; i++) {
 		bool have_eff = i == 0 ? ra->have_eff_kswapd : i == 1 ? ra->have_eff_direct : false;
 		double eff = i == 0 ? ra->eff_kswapd : ra->eff_direct;
 
-		/* khugepaged and proactive reclaim exist only on newer kernels */
-		if (i >= 2 && !ra->d.have[who[i].scan])
+		/* khugepaged and proactive reclaim exist only on newer kernels, and are shown once they have
+		 * scanned (a row that stays once it came, so the screen does not jump) */
+		if (i >= 2 && (!ra->d.have[who[i].scan] || !d->seen[who[i].scan]))
 			continue;
 		dash_printf(scr, r, 0, DA_NORMAL, "%-11s", who[i].name);
 		rate_cell(d, scr, r, 12, 9, who[i].scan, who[i].attr);

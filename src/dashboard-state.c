@@ -215,7 +215,8 @@ int dash_update(struct dash *d, struct zs_err *e)
 	d->asked = dash_parts(d);
 	d->nsamples++;
 	d->elapsed_s += dt;
-	d->page_kib = page_kib_of(cur, d->page_kib);
+	if (!d->page_known)
+		d->page_kib = page_kib_of(cur, d->page_kib);
 	analysis_notes_clear(&d->notes);
 	d->have_za = (cur->have & SAMPLE_HAVE(SP_ZONEINFO)) && analysis_zones(prev, cur, &d->za, &d->notes) == 0;
 	d->have_ra = (cur->have & SAMPLE_HAVE(SP_VMSTAT)) &&
@@ -228,6 +229,8 @@ int dash_update(struct dash *d, struct zs_err *e)
 		d->oom_start = (uint64_t)v;
 		d->have_oom = true;
 	}
+	for (int c = 0; d->have_ra && prev && c < RC_N; c++)
+		d->seen[c] |= d->ra.d.have[c] && d->ra.d.v[c] > 0;
 	if (prev) {
 		push_rates(d);
 		vm_line_add(d, prev, cur, dt);

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "dashboard-draw.h"
@@ -230,6 +231,17 @@ int dashboard_main(const struct cli *c)
 		return ZS_EXIT_FAIL;
 	}
 	l.d.has_procs = l.src->has_processes && !l.d.sim;
+	if (l.src->has_processes && !l.d.sim) {
+		/* the running system: its page size is known, and MemFree against the zones' free pages can
+		 * mislead (memory a hypervisor's balloon or the free page reporting holds: this VM's MemFree
+		 * is 5x the zones' free pages) */
+		long ps = sysconf(_SC_PAGESIZE);
+
+		if (ps >= 1024) {
+			l.d.page_kib = (unsigned)(ps / 1024);
+			l.d.page_known = true;
+		}
+	}
 	if (l.d.has_procs) {
 		struct zs_err pe;
 

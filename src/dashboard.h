@@ -134,7 +134,10 @@ struct dash {
 	double elapsed_s;            /* since the first sample (simulated time with --sim) */
 	char kernel_release[64];     /* read with the first sample */
 	unsigned asked;              /* dash_parts() when s[cur] was taken (and filled) */
-	unsigned page_kib;           /* KiB per page (4 on most machines), derived from meminfo/zoneinfo */
+	bool seen[RC_N];             /* the counter has moved since start (khugepaged, proactive rows) */
+	unsigned page_kib;           /* KiB per page (4 on most machines): this machine's when live, else
+				      * derived from meminfo/zoneinfo */
+	bool page_known;             /* page_kib is the running system's: no guessing */
 	struct zones_analysis za;
 	bool have_za;
 	struct reclaim_analysis ra;

@@ -118,6 +118,10 @@ fi
 # the zones pane a key away; then q
 dash_keys 1
 if dash_wait "\\[zones\\]" && [ "$(dash_row "Zones ")" = 6 ]; then ok "1: the zones pane first"; else not_ok "1: the zones pane first" "$(dash_screen)"; fi
+# the page size is this machine's, not a guess from MemFree against the zones' free pages (which a
+# VM's balloon can throw off)
+pk=$(($(getconf PAGESIZE) / 1024))
+check "live: zone pages of ${pk}K" dash_wait "^. Zones . pages of ${pk}K;"
 dash_keys q
 check_eq "live: q status 0" 0 "$(dash_status)"
 if dash_restored; then ok "live: terminal restored"; else not_ok "live: terminal restored"; fi

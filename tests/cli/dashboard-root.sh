@@ -60,6 +60,7 @@ mem=$(awk "$DASH_AWK_FMT"'
 			kib(m["MemTotal:"]), kib(lows * 4) }' "$TREE/proc/meminfo" "$Z")
 check "memory bar: ${mem%|*}" grep -Eq "^Mem\\[.*\\] ${mem%|*}( |\$)" "$TMPD/screen"
 check "memory bar: the low watermarks' sum ${mem#*|}" grep -q "low wmarks ${mem#*|}" "$TMPD/screen"
+check "no khugepaged row while it has not scanned" sh -c "! grep -q '^khugepaged' '$TMPD/screen'"
 check "no processes pane for a tree" sh -c "! grep -q Processes '$TMPD/screen'"
 check "OOM kills since start: 0" grep -q "OOM kills 0" "$TMPD/screen"
 
