@@ -295,7 +295,7 @@ START_TEST(chosen_pane_comes_first)
 	ck_assert_int_eq(find_row(&s, "vmstat", buf, sizeof buf), 5);
 	ck_assert_int_eq(dash_key(&d, 'h'), DACT_REDRAW);
 	dash_layout(&d, &s);
-	ck_assert_int_ge(find_row(&s, "space         pause", buf, sizeof buf), 0);
+	ck_assert_int_ge(find_row(&s, "space       pause and resume", buf, sizeof buf), 0);
 	/* any key closes the help page; q still quits from it */
 	ck_assert_int_eq(dash_key(&d, 'x'), DACT_REDRAW);
 	ck_assert(!d.help);
