@@ -14,7 +14,7 @@
 #    without it).
 #  * prometheus-node-exporter (where installed) with --path.procfs/--path.sysfs on the tree, the
 #    zoneinfo, buddyinfo, vmstat, meminfo and pressure collectors only, on a loopback port, scraped
-#    once: every metric of those collectors equals the file it comes from.  Skipped without it.
+#    once (curl, or python3): every metric of those collectors equals the file it comes from.  Skipped without it.
 . "$top_srcdir/tests/cli/tap.sh"
 . "$top_srcdir/tests/cli/sim-proof-lib.sh"
 
@@ -176,7 +176,16 @@ fi
 node_exporter() {
 	NE=/usr/bin/prometheus-node-exporter
 	if ! [ -x "$NE" ]; then skip "prometheus-node-exporter" "$NE not installed"; return; fi
-	if ! command -v curl >/dev/null 2>&1; then skip "prometheus-node-exporter" "no curl to scrape it"; return; fi
+	# scrape URL: the page, by curl or else python3 (loopback only)
+	if command -v curl >/dev/null 2>&1; then
+		scrape() { curl -sf --max-time 5 "$1"; }
+	elif command -v python3 >/dev/null 2>&1; then
+		scrape() { python3 -c 'import sys, urllib.request
+sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())' "$1" 2>/dev/null; }
+	else
+		skip "prometheus-node-exporter" "neither curl nor python3 to scrape it"
+		return
+	fi
 	ne_pid=
 	trap '[ -n "$ne_pid" ] && kill "$ne_pid" 2>/dev/null; rm -rf "$TMPD"' EXIT
 	port= tries=0
@@ -191,7 +200,7 @@ node_exporter() {
 		ne_pid=$!
 		i=0
 		while [ $i -lt 50 ]; do   # up to 5 s for it to listen
-			if curl -sf --max-time 5 "http://127.0.0.1:$p/metrics" >"$TMPD/metrics" 2>/dev/null; then port=$p; break; fi
+			if scrape "http://127.0.0.1:$p/metrics" >"$TMPD/metrics" 2>/dev/null; then port=$p; break; fi
 			kill -0 "$ne_pid" 2>/dev/null || break
 			sleep 0.1
 			i=$((i + 1))
