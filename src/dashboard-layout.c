@@ -278,14 +278,17 @@ static void layout_help(struct dash_screen *scr, int row, int rows)
 
 static void layout_keybar(const struct dash *d, struct dash_screen *scr, int row)
 {
-	static const char *const keys[][2] = {
-		{ "q", "quit" }, { "h", "help" }, { "space", "pause" }, { "+-", "interval" }, { "s", "sort" },
-		{ "1-6", "panes" },
+	/* the keys that do something here: sorting where there are processes, stepping in a simulation */
+	const char *const keys[][2] = {
+		{ "q", "quit" }, { "h", "help" }, { "space", "pause" }, { "+-", d->sim ? "step" : "interval" },
+		{ d->has_procs ? "s" : NULL, "sort" }, { d->sim ? "n" : NULL, "step" }, { "1-6", "panes" },
 	};
 	int col = 0;
 
 	dash_fill(scr, row, 0, scr->cols, ' ', DA_HEAD);
 	for (size_t i = 0; i < ZS_ARRAY_LEN(keys); i++) {
+		if (!keys[i][0])
+			continue;
 		col = dash_put(scr, row, col, DA_TITLE, keys[i][0]);
 		col = dash_put(scr, row, col + 1, DA_HEAD, keys[i][1]);
 		col += 2;

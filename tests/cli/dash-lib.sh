@@ -184,6 +184,14 @@ dash_screen_e() {
 	T capture-pane -e -p -t "$dash"
 }
 
+# dash_sgr_before PATTERN WORD: the last SGR sequence's parameters ("32" of ESC[32m) before WORD on the
+# first line matching PATTERN, in capture-pane -e (tmux writes one sequence per change).
+dash_sgr_before() {
+	dash_screen_e | grep -E -- "$1" | head -n 1 | awk -v w="$2" -v esc="$(printf '\033')" '{
+		s = substr($0, 1, index($0, w) - 1); n = split(s, a, esc "\\[")
+		p = a[n]; sub(/m.*/, "", p); print p }'
+}
+
 # Colour escapes in the pane: SGR foreground/background colours 30-37, 40-47, 90-97, 38;… 48;…
 dash_has_colour() {
 	dash_screen_e | grep -Eq "$(printf '\033')\\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7])(;[0-9;]*)?m"

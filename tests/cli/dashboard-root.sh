@@ -44,6 +44,14 @@ dash_screen >"$TMPD/screen"
 
 dash_check_zones "$Z" "$TMPD/screen" tree
 check "the edited Normal zone is below low" grep -Eq '^ *0 Normal .*<low' "$TMPD/screen"
+# the status words in colours of their own (the pane's TERM, screen, has eight)
+c_ok=$(dash_sgr_before " 0 DMA32 " "ok")
+c_low=$(dash_sgr_before " 0 Normal " "<low")
+case "$c_ok:$c_low" in
+3[0-7]:3[0-7]) if [ "$c_ok" != "$c_low" ]; then ok "ok and <low in different colours ($c_ok, $c_low)"; else
+		not_ok "ok and <low in different colours" "both $c_ok"; fi ;;
+*) not_ok "ok and <low in colours" "ok: '$c_ok', <low: '$c_low'" ;;
+esac
 
 check "PSI some 10/60/300" grep -q "some 12.34  5.67  1.11" "$TMPD/screen"
 check "PSI full 10/60/300" grep -q "full  0.50  0.25  0.10" "$TMPD/screen"
