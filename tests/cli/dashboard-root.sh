@@ -108,7 +108,7 @@ dash_check_buddy "$TREE/proc/buddyinfo" "$TMPD/screen" tree
 # vmstat: after an interval, a line whose free column is MemFree
 memfree=$(awk '$1 == "MemFree:" { print $2 }' "$TREE/proc/meminfo")
 dash_keys 5
-if dash_wait "^ *[0-9]+ +[0-9]+ +[0-9]+ +$memfree " 40; then ok "5: vmstat line with MemFree $memfree"; else
+if dash_wait "^ *[0-9]+ +[0-9]+ +[0-9]+ +$memfree "; then ok "5: vmstat line with MemFree $memfree"; else
 	not_ok "5: vmstat line with MemFree $memfree" "$(dash_screen | sed -n 5,12p)"
 fi
 dash_keys 1

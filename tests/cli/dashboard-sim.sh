@@ -12,6 +12,11 @@ sim_t() {
 	dash_screen | sed -n '1s/.* t=\([0-9]*\)s .*/\1/p'
 }
 
+# clock_past T: the header's clock is past T
+clock_past() {
+	[ "$(sim_t)" -gt "$1" ] 2>/dev/null
+}
+
 # Pause, then wait for the header to say so.
 pause() {
 	dash_keys Space
@@ -55,7 +60,7 @@ if step 3 "$t0"; then ok "n advances the paused clock by one step (t=$t0 → $((
 	not_ok "n advances the paused clock by one step (t=$t0 → $((t0 + 3)))" "$(dash_screen | head -1)"
 fi
 dash_keys Space
-if dash_wait_gone "PAUSED" && dash_wait "^zonestat .* t=$((t0 + 12))s |^zonestat .* t=[0-9]{3,}s "; then
+if dash_wait_gone "PAUSED" && dash_until clock_past $((t0 + 3)); then
 	ok "space: the clock runs again"
 else
 	not_ok "space: the clock runs again" "$(dash_screen | head -1)"
