@@ -281,7 +281,7 @@ static void layout_keybar(const struct dash *d, struct dash_screen *scr, int row
 	/* the keys that do something here: sorting where there are processes, stepping in a simulation */
 	const char *const keys[][2] = {
 		{ "q", "quit" }, { "h", "help" }, { "space", "pause" }, { "+-", d->sim ? "step" : "interval" },
-		{ d->has_procs ? "s" : NULL, "sort" }, { d->sim ? "n" : NULL, "step" }, { "1-6", "panes" },
+		{ d->has_procs ? "s" : NULL, "sort" }, { d->sim ? "n" : NULL, "advance" }, { "1-6", "panes" },
 	};
 	int col = 0;
 
