@@ -75,6 +75,10 @@ void fz_fail(const char *file, int line, const char *cond, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (sink_stdio && stderr == sink_stdio) {   /* a check inside fz_quiet_begin/end */
+		stdout = real_stdout;
+		stderr = real_stderr;
+	}
 	fprintf(stderr, "fuzz: %s:%d: broken promise: %s: ", file, line, cond);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
