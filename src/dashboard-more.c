@@ -67,7 +67,13 @@ int dash_pane_vmstat(const struct dash *d, struct dash_screen *scr, int row, int
 	dash_put(scr, r++, 0, DA_HEAD, "procs -----------memory---------- ---swap-- -----io---- -system-- -------cpu-------");
 	dash_put(scr, r++, 0, DA_HEAD, " r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st gu");
 	if (d->nvmlines == 0) {
-		dash_put(scr, r++, 1, DA_DIM, "the first line comes after one interval");
+		/* a line needs stat and vmstat in two samples: say which file is missing, if one is */
+		if (!(d->s[d->cur].have & SAMPLE_HAVE(SP_STAT)))
+			r += dash_missing(d, scr, r, SP_STAT, "stat: not available");
+		else if (!(d->s[d->cur].have & SAMPLE_HAVE(SP_VMSTAT)))
+			r += dash_missing(d, scr, r, SP_VMSTAT, "vmstat: not available");
+		else
+			dash_put(scr, r++, 1, DA_DIM, "the first line comes after one interval");
 		return r - row;
 	}
 	first = d->nvmlines - (row + rows - r);

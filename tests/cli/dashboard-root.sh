@@ -141,4 +141,14 @@ check_eq "--pane vmstat: the vmstat pane first (row 6)" 6 "$(dash_row "vmstat ")
 dash_keys q
 check_eq "--pane vmstat: q status 0" 0 "$(dash_status)"
 
+# without /proc/stat there are no vmstat lines, and the pane says which file is missing
+rm "$TREE/proc/stat"
+dash_start 120 40 -T --pane vmstat --root "$TREE" 1
+dash_wait "\\[vmstat\\]" >/dev/null
+if dash_wait "^ stat: .*not found"; then ok "no /proc/stat: the vmstat pane says so"; else
+	not_ok "no /proc/stat: the vmstat pane says so" "$(dash_screen | sed -n 6,10p)"
+fi
+dash_keys q
+check_eq "no /proc/stat: q status 0" 0 "$(dash_status)"
+
 tap_done
