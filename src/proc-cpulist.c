@@ -29,7 +29,8 @@ int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct 
 	size_t cnt = 0, top = 0;     /* words of map in use: a few, read every sample by the zone views */
 	int *v;
 
-	memset(map, 0, sizeof map);
+	/* the map is cleared only as far as the list reaches (a whole 8 KiB map per sample was most of
+	 * the parse) */
 	while (s < end && *s != '\n') {
 		uint64_t a, b;
 
@@ -43,9 +44,11 @@ int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct 
 		}
 		if (b >= CPULIST_MAX)
 			goto bad;
-		set_range(map, a, b);
-		if (b / 64 + 1 > top)
+		if (b / 64 + 1 > top) {
+			memset(map + top, 0, (size_t)(b / 64 + 1 - top) * sizeof *map);
 			top = (size_t)(b / 64 + 1);
+		}
+		set_range(map, a, b);
 		if (*s == ',')
 			s++;
 		else if (s < end && *s != '\n')
@@ -53,12 +56,15 @@ int proc_cpulist_parse(int **cpus, int *n, const char *text, size_t len, struct 
 	}
 	for (size_t w = 0; w < top; w++)
 		cnt += (size_t)__builtin_popcountll(map[w]);
-	v = xmalloc((cnt ? cnt : 1) * sizeof *v);
+	/* the previous list's array holds at least its *n ids: reused when the new list fits (a list that
+	 * is read every sample allocates nothing) */
+	v = *cpus && cnt <= (size_t)*n ? *cpus : xmalloc((cnt ? cnt : 1) * sizeof *v);
 	cnt = 0;
 	for (size_t w = 0; w < top; w++)
 		for (uint64_t m = map[w]; m; m &= m - 1)
 			v[cnt++] = (int)(w * 64 + (size_t)__builtin_ctzll(m));
-	free(*cpus);
+	if (v != *cpus)
+		free(*cpus);
 	*cpus = v;
 	*n = (int)cnt;
 	return 0;

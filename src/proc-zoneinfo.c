@@ -410,8 +410,14 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 		if (!eol)
 			eol = end;
 		st.lineno++;
+		/* the indentation: spaces 8, 4 and 2 at a time (the kernel's are 2, 4, 6, 8 or 14 wide), the
+		 * rest (tabs, odd widths) one by one */
 		while (eol - s >= 8 && memcmp(s, "        ", 8) == 0)
 			s += 8;
+		if (eol - s >= 4 && memcmp(s, "    ", 4) == 0)
+			s += 4;
+		if (eol - s >= 2 && memcmp(s, "  ", 2) == 0)
+			s += 2;
 		while (s < eol && (zi_class[(unsigned char)*s] & ZC_BLANK))
 			s++;
 		/* counters (nr_*, numa_*, workingset_*, pg*) are most of the lines; no other line starts so */

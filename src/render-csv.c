@@ -66,8 +66,10 @@ static void put_field(struct line *l, const char *s, bool maybe_special)
 
 void render_csv_header(FILE *out, const struct view_def *v)
 {
-	struct line l = { .out = out, .n = 0 };
+	struct line l;
 
+	l.out = out;
+	l.n = 0;
 	put(&l, "timestamp,epoch_s", 17);
 	for (int i = 0; i < v->nfields; i++) {
 		put_c(&l, ',');
@@ -147,9 +149,12 @@ static void put_int(struct line *l, uint64_t u, bool neg)
 
 void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cells, struct zs_time t)
 {
-	struct line l = { .out = out, .n = 0 };
+	struct line l;
 	char buf[128];
 
+	/* not "= { … }": that would clear the 4 KiB buffer for every row */
+	l.out = out;
+	l.n = 0;
 	put_time(&l, t.wall_ns);
 	for (int i = 0; i < v->nfields; i++) {
 		const struct cell *c = &cells[i];

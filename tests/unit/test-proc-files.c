@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "proc.h"
@@ -244,6 +245,41 @@ START_TEST(pagetypeinfo)
 }
 END_TEST
 
+/* ---- cpu lists, read again and again into the same array (it is reused while the list fits) ---- */
+START_TEST(cpulist_reread)
+{
+	static const struct {
+		const char *text;
+		int n, first, last;
+	} seq[] = {
+		{ "0-127\n", 128, 0, 127 }, { "3\n", 1, 3, 3 }, { "0-1,5\n", 3, 0, 5 },
+		{ "64-65,1000-1003\n", 6, 64, 1003 }, { "0-200\n", 201, 0, 200 }, { "\n", 0, -1, -1 },
+		{ "7,9\n", 2, 7, 9 },
+	};
+	int *cpus = NULL, n = 0;
+
+	for (size_t i = 0; i < sizeof seq / sizeof seq[0]; i++) {
+		ck_assert_int_eq(proc_cpulist_parse(&cpus, &n, seq[i].text, strlen(seq[i].text), &err), 0);
+		ck_assert_int_eq(n, seq[i].n);
+		if (n == 0)
+			continue;
+		ck_assert_int_eq(cpus[0], seq[i].first);
+		ck_assert_int_eq(cpus[n - 1], seq[i].last);
+		for (int j = 1; j < n; j++)
+			ck_assert_int_lt(cpus[j - 1], cpus[j]);
+	}
+	/* the middle of "64-65,1000-1003" and of "0-1,5" (no id of an earlier, longer list left over) */
+	ck_assert_int_eq(proc_cpulist_parse(&cpus, &n, "64-65,1000-1003\n", 16, &err), 0);
+	ck_assert(n == 6 && cpus[1] == 65 && cpus[2] == 1000 && cpus[5] == 1003);
+	ck_assert_int_eq(proc_cpulist_parse(&cpus, &n, "0-1,5\n", 6, &err), 0);
+	ck_assert(n == 3 && cpus[1] == 1 && cpus[2] == 5);
+	/* a bad list leaves the last one alone */
+	ck_assert_int_eq(proc_cpulist_parse(&cpus, &n, "5-2\n", 4, &err), -1);
+	ck_assert(n == 3 && cpus[2] == 5);
+	free(cpus);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("proc-files");
@@ -258,6 +294,7 @@ static Suite *suite(void)
 	tcase_add_test(ts, sysctl_bad);
 	tcase_add_test(tn, nodes);
 	tcase_add_test(tt, pagetypeinfo);
+	tcase_add_test(tn, cpulist_reread);
 	suite_add_tcase(s, tb);
 	suite_add_tcase(s, tp);
 	suite_add_tcase(s, ts);
