@@ -306,10 +306,12 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 	int64_t free = 0, high = 0;
 	int prio;
 
-	for (int i = 0; i < n->nzones; i++) {
-		free += sim_free_pages(&n->zone[i]);
+	for (int i = 0; i < n->nzones; i++)
 		high += (int64_t)n->zone[i].kf.wmark_high;
-	}
+	/* free pages matter only to file_is_tiny, which needs the file lists under the high marks */
+	if (can_swap && inf + af <= high)
+		for (int i = 0; i < n->nzones; i++)
+			free += sim_free_pages(&n->zone[i]);
 	bool file_low = inactive_low(inf, af);   /* of the lists as they were when reclaim began */
 
 	for (prio = DEF_PRIORITY; prio >= 0 && reclaimed < want && scanned < max_scan; prio--) {

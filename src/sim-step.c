@@ -144,6 +144,9 @@ void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
 		uint64_t pairs = z->buddy[k] > keep ? (z->buddy[k] - keep) / 2 : 0;
 		uint64_t m = pairs * (pinned ? merge_permille(z, k) : 900) / 1000;
 
+		if (m == 0)
+			continue;   /* nothing merges at this order: the pageblock clamp cannot matter */
+
 		/* a whole free pageblock needs a pageblock without a pinned page in it */
 		if (k + 1 == pb) {
 			uint64_t room = sim_pageblock_room(s, z);
