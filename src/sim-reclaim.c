@@ -387,13 +387,26 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 	return reclaimed;
 }
 
-uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, int hz)
+/* Direct reclaim for an allocation of `size` pages that is `need` short.  The node's direct reclaimers
+ * of one tick are modelled as one pass: the first task to stall stands for itself and for the tasks still
+ * to run this tick (each as short as its whole allocation of the same size), so the pass is sized for all
+ * their shortfalls and each is charged its stall (allocstall, throttling, the fixed cost of its calls)
+ * now; a task the pass stood for that is short again reclaims for itself alone. */
+uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, uint64_t size, int hz)
 {
-	uint64_t calls = (need + 31) / 32, scanned = 0, reclaimed, free = 0, reserve = 0;
+	uint64_t calls = (need + 31) / 32, others = 0, scanned = 0, reclaimed = 0, free = 0, reserve = 0;
+	uint64_t tasks = 1;
 	int cpu = n->first_cpu + (int)(s->tick % (uint64_t)n->ncpus);
 
-	if (calls > 4096)
-		calls = 4096;
+	if (n->ntasks > n->task + 1 && !(n->dr_tick == s->tick + 1 && n->task < n->dr_end)) {
+		tasks = (uint64_t)(n->ntasks - n->task);
+		others = (size + 31) / 32;
+		n->dr_tick = s->tick + 1;   /* + 1: tick 0 is a tick too */
+		n->dr_end = n->ntasks;
+	}
+	calls = calls < 4096 ? calls : 4096;
+	others = others < 4096 ? others : 4096;
+	calls += (tasks - 1) * others;   /* the calls of all the tasks the pass stands for */
 	n->zone[hz].allocstall += calls;
 	/* allow_direct_reclaim: below half the min reserves, reclaimers wait for kswapd */
 	for (int i = 0; i < n->nzones && n->zone[i].type <= KZ_NORMAL; i++) {
@@ -401,11 +414,20 @@ uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, in
 		reserve += n->zone[i].kf.wmark_min;
 	}
 	if (free <= reserve / 2 && n->kswapd_failures < SIM_MAX_RECLAIM_RETRIES) {
-		s->ev[SE_pgscan_direct_throttle]++;
-		s->stall_ns_tick += SIM_TICK_NS / 2;
+		s->ev[SE_pgscan_direct_throttle] += tasks;
+		s->stall_ns_tick += tasks * (SIM_TICK_NS / 2);
 		sim_kswapd_wake(s, n, 0, hz);
 	}
-	reclaimed = sim_shrink_node(s, n, calls * 32, true, false, cpu, calls * 32 * 64, &scanned);
+	/* each task would run its own priority loop: the pass runs the loop again (at most once a task)
+	 * while it makes progress short of the whole want */
+	for (uint64_t round = 0; round < tasks && reclaimed < calls * 32; round++) {
+		uint64_t left = calls * 32 - reclaimed, sc = 0, r = sim_shrink_node(s, n, left, true, false, cpu, left * 64, &sc);
+
+		reclaimed += r;
+		scanned += sc;
+		if (r == 0)
+			break;
+	}
 	s->stall_ns_tick += calls * STALL_CALL_NS + scanned * SCAN_NS;
 	return reclaimed;
 }

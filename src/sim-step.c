@@ -335,7 +335,7 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 		/* kswapd runs alongside the allocating tasks: its work this tick comes before they stall */
 		if (nd->kswapd_awake && nd->kswapd_scan_left > 0 && sim_kswapd_run(s, nd, (uint64_t)(n - got)) > 0)
 			continue;
-		uint64_t r = sim_direct_reclaim(s, nd, (uint64_t)(n - got), hz);
+		uint64_t r = sim_direct_reclaim(s, nd, (uint64_t)(n - got), (uint64_t)n, hz);
 		if (r == 0 && ++retries > 1) {
 			if (!sim_oom_kill(s))
 				break;

@@ -169,6 +169,8 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 		double sh = share / active;
 		int64_t n;
 
+		nd->task = k;
+		nd->ntasks = active;
 		n = take_rate(s, id, C_ANON_ALLOC, p->anon_alloc, sh);
 		if (s->burst_left[id] > 0) {
 			/* a burst is allocated within one second */
@@ -259,6 +261,7 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 		nd->wl_anon += got;
 		sim_free_anon(s, nd, cpu, got);
 	}
+	nd->ntasks = 0;   /* what follows is the node's own work, one caller */
 	/* mlock towards the phase's target */
 	int64_t target = (int64_t)(p->mlock * share), cur = node_lru(nd, LRU_UNEV);
 	int cpu0 = nd->first_cpu;

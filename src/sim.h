@@ -107,6 +107,10 @@ struct sim_node {
 	int kswapd_failures;
 	int kswapd_order, kswapd_hz;
 	uint64_t kswapd_scan_left;    /* kswapd's scan budget for the rest of this tick (it runs concurrently) */
+	/* the tasks allocating on the node this tick: task k of ntasks runs now (ntasks 0: one caller);
+	 * one direct reclaim pass of tick dr_tick stood for the tasks before dr_end */
+	int task, ntasks, dr_end;
+	uint64_t dr_tick;
 	/* reclaim cost (5.8+ get_scan_count), decaying */
 	uint64_t anon_cost, file_cost;
 	/* the workload's pages on this node */
@@ -273,8 +277,9 @@ uint64_t sim_kswapd_run(struct sim *s, struct sim_node *n, uint64_t extra);
 /* Reclaim up to want pages from the node; returns pages reclaimed; *scanned gets the scan count. */
 uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool may_swap, bool kswapd,
 			 int cpu, uint64_t max_scan, uint64_t *scanned);
-/* Direct reclaim for an allocation short of `need` pages; returns pages reclaimed. */
-uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, int hz);
+/* Direct reclaim for an allocation of `size` pages short of `need`, batched for the node's tasks still to
+ * run this tick (sim-reclaim.c); returns pages reclaimed. */
+uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, uint64_t size, int hz);
 /* The OOM killer: kill the workload's largest holder; true when something was freed. */
 bool sim_oom_kill(struct sim *s);
 /* Compaction for an order; true when a block of that order was assembled. */
