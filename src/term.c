@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <ncursesw/term.h> /* terminfo: setupterm, del_curterm (<term.h> is our own term module) */
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
@@ -71,6 +72,7 @@ int term_start(struct term_info *ti, struct zs_err *e)
 {
 	const char *why = unusable();
 	struct sigaction sa;
+	int tinfo_err = 0;
 
 	memset(ti, 0, sizeof *ti);
 	if (why) {
@@ -89,13 +91,20 @@ int term_start(struct term_info *ti, struct zs_err *e)
 		fcntl(sig_pipe[i], F_SETFL, fcntl(sig_pipe[i], F_GETFL) | O_NONBLOCK);
 		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
 	}
+	/* Ask terminfo first: newterm() on a terminal it does not know loses the screen it had begun to
+	 * build (ncurses' pre-screen), where setupterm() fails cleanly and del_curterm() frees its success. */
+	if (setupterm(NULL, fileno(stdout), &tinfo_err) != OK) {
+		if (tinfo_err == -1)
+			zs_err_set(e, 0, "--top: no terminfo database found (TERM '%s')", getenv("TERM"));
+		else
+			zs_err_set(e, 0, "--top: terminal type '%s' is unknown to curses", getenv("TERM"));
+		goto fail;
+	}
+	del_curterm(cur_term);
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
 		zs_err_set(e, 0, "--top: terminal type '%s' is unknown to curses", getenv("TERM"));
-		close(sig_pipe[0]);
-		close(sig_pipe[1]);
-		sig_pipe[0] = sig_pipe[1] = -1;
-		return -1;
+		goto fail;
 	}
 	set_term(screen);
 	started = true;
@@ -122,6 +131,12 @@ int term_start(struct term_info *ti, struct zs_err *e)
 		ti->colour = true;
 	}
 	return 0;
+
+fail:
+	close(sig_pipe[0]);
+	close(sig_pipe[1]);
+	sig_pipe[0] = sig_pipe[1] = -1;
+	return -1;
 }
 
 void term_stop(void)
