@@ -470,6 +470,8 @@ void sim_free_anon(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 {
 	int64_t total = 0;
 
+	if (n <= 0)
+		return;
 	for (int i = 0; i < nd->nzones; i++)
 		total += nd->zone[i].lru[LRU_AA] + nd->zone[i].lru[LRU_IA];
 	if (n > nd->wl_anon)

@@ -133,6 +133,8 @@ static int64_t node_lru(const struct sim_node *nd, enum sim_lru l)
 /* Move n pages between lists of a node, zone by zone in proportion to the source list. */
 static void node_move(struct sim *s, struct sim_node *nd, int cpu, enum sim_lru from, enum sim_lru to, int64_t n)
 {
+	if (n <= 0)
+		return;   /* nothing moves (the same state as moving nothing zone by zone) */
 	int64_t total = node_lru(nd, from);
 
 	if (n > total)
@@ -141,6 +143,8 @@ static void node_move(struct sim *s, struct sim_node *nd, int cpu, enum sim_lru 
 		struct sim_zone *z = &nd->zone[i];
 		int64_t m = z->lru[from] * n / total;
 
+		if (m == 0)
+			continue;   /* a change of 0 leaves every counter and differential as it is */
 		sim_lru_move(s, z, cpu, from, to, m);
 		if (to == LRU_UNEV) {
 			z->mlock += m;
