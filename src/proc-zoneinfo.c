@@ -14,6 +14,79 @@
 
 #define PROT_MAX 16   /* protection entries kept per zone (MAX_NR_ZONES is at most 6 today) */
 
+/* Blanks (spaces and tabs) from s on: spaces 8 at a time while 8 bytes before lim remain (lim: the text's
+ * end, which is readable; a line's '\n' or the text's NUL stops the scan), tabs one by one. */
+static inline const char *zi_blanks(const char *s, const char *lim)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (lim - s >= 8) {
+		uint64_t w;
+
+		memcpy(&w, s, 8);
+		w ^= 0x2020202020202020ULL; /* the spaces become zero bytes; the first other byte is the lowest */
+		if (w) {
+			s += __builtin_ctzll(w) >> 3;
+			if (*s != '\t')
+				return s;
+			break;
+		}
+		s += 8;
+	}
+#endif
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/* zs_parse_u64 and zs_parse_i64 inlined for what zoneinfo holds (blanks, at most 18 digits: no overflow is
+ * possible, so none is checked); 19 digits or more go to them, so every result is the same as theirs.
+ * zi_digits: s at a digit. */
+static inline bool zi_digits(const char **sp, const char *s, uint64_t *out)
+{
+	uint64_t v = 0;
+	int n;
+
+	for (n = 0; (unsigned)(s[n] - '0') <= 9; n++) {
+		if (n == 18)
+			return zs_parse_u64(sp, out);
+		v = v * 10 + (unsigned)(s[n] - '0');
+	}
+	*out = v;
+	*sp = s + n;
+	return true;
+}
+
+static inline bool zi_u64(const char **sp, const char *lim, uint64_t *out)
+{
+	const char *s = zi_blanks(*sp, lim);
+
+	return (unsigned)(*s - '0') <= 9 && zi_digits(sp, s, out);
+}
+
+static inline bool zi_i64(const char **sp, const char *lim, int64_t *out)
+{
+	const char *s = zi_blanks(*sp, lim);
+	uint64_t u;
+	bool neg = false;
+
+	if ((unsigned)(*s - '0') > 9) {
+		/* a sign, then (as zs_parse_i64 has it) blanks again */
+		if (*s != '-' && *s != '+')
+			return false;
+		neg = *s == '-';
+		s = zi_blanks(s + 1, lim);
+		if ((unsigned)(*s - '0') > 9)
+			return false;
+	}
+	if (!zi_digits(&s, s, &u))
+		return false;
+	if (u > (uint64_t)INT64_MAX) /* only from zs_parse_u64's long numbers */
+		return zs_parse_i64(sp, out);
+	*out = neg ? -(int64_t)u : (int64_t)u;
+	*sp = s;
+	return true;
+}
+
 enum zi_mode { ZI_NONE, ZI_NODE_STATS, ZI_ZONE, ZI_PAGESETS };
 
 struct zi_state {
@@ -23,6 +96,7 @@ struct zi_state {
 	struct zone_pcp *pcp;     /* current pageset entry (NULL: none, or a cold list of 2.6.2x) */
 	enum zi_mode mode;
 	size_t lineno;
+	const char *end;          /* the text's end (readable: a NUL there or within) */
 };
 
 static void zone_reset(struct zone *z)
@@ -152,7 +226,7 @@ static void parse_protection(struct zone *z, const char *s, const char *eol)
 	while (s < eol) {
 		int64_t v;
 
-		if (!zs_parse_i64(&s, &v) || s > eol)
+		if (!zi_i64(&s, eol, &v) || s > eol)
 			break;
 		if (z->nprotection < PROT_MAX)
 			z->protection[z->nprotection++] = v;
@@ -181,6 +255,37 @@ static struct zone_pcp *pcp_new(struct zone *z, int cpu)
 	return p;
 }
 
+enum pcp_field { PCP_COUNT, PCP_HIGH, PCP_BATCH, PCP_HIGH_MIN, PCP_HIGH_MAX };
+
+/* "count: 5" and the like, in the current pageset entry (st->pcp not NULL) */
+static void pcp_set(struct zi_state *st, enum pcp_field f, const char *v, const char *eol)
+{
+	int64_t i;
+
+	if (!zi_i64(&v, st->end, &i) || v > eol)
+		return;
+	switch (f) {
+	case PCP_COUNT:
+		st->pcp->count = i;
+		break;
+	case PCP_HIGH:
+		st->pcp->high = i;
+		break;
+	case PCP_BATCH:
+		st->pcp->batch = i;
+		break;
+	case PCP_HIGH_MIN:
+		st->pcp->high_min = i;
+		st->zi->pcp_format = 2;
+		break;
+	case PCP_HIGH_MAX:
+		st->pcp->high_max = i;
+		break;
+	}
+	if (st->zi->pcp_format == 0)
+		st->zi->pcp_format = 1;
+}
+
 #define KEY(lit) (klen == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0)
 
 /* Lines ending in a colon-terminated key: pagesets and the tail of a zone. */
@@ -195,7 +300,7 @@ static void colon_line(struct zi_state *st, const char *k, size_t klen, const ch
 		const char *p;
 
 		st->pcp = NULL;
-		if (!zs_parse_i64(&v, &i) || v > eol || i < 0 || i > INT_MAX)
+		if (!zi_i64(&v, st->end, &i) || v > eol || i < 0 || i > INT_MAX)
 			return;
 		p = zs_skip_blanks(v);
 		if (eol - p >= 4 && memcmp(p, "pcp:", 4) == 0) {
@@ -208,30 +313,17 @@ static void colon_line(struct zi_state *st, const char *k, size_t klen, const ch
 		st->mode = ZI_PAGESETS;
 		return;
 	}
-	if (st->pcp && (KEY("count") || KEY("high") || KEY("batch") || KEY("high_min") || KEY("high_max"))) {
-		if (!zs_parse_i64(&v, &i) || v > eol)
-			return;
-		if (KEY("count"))
-			st->pcp->count = i;
-		else if (KEY("high"))
-			st->pcp->high = i;
-		else if (KEY("batch"))
-			st->pcp->batch = i;
-		else if (KEY("high_min")) {
-			st->pcp->high_min = i;
-			st->zi->pcp_format = 2;
-		} else {
-			st->pcp->high_max = i;
-		}
-		if (st->zi->pcp_format == 0)
-			st->zi->pcp_format = 1;
+	if (KEY("count") || KEY("high") || KEY("batch") || KEY("high_min") || KEY("high_max")) {
+		if (st->pcp)
+			pcp_set(st, k[0] == 'c' ? PCP_COUNT : k[0] == 'b' ? PCP_BATCH : klen == 4 ? PCP_HIGH
+							 : k[6] == 'i' ? PCP_HIGH_MIN : PCP_HIGH_MAX, v, eol);
 		return;
 	}
 	if (KEY("protection")) {
 		parse_protection(z, v, eol);
 		return;
 	}
-	if (!zs_parse_i64(&v, &i) || v > eol)
+	if (!zi_i64(&v, st->end, &i) || v > eol)
 		return;
 	u = i < 0 ? 0 : (uint64_t)i;
 	if (KEY("start_pfn")) {
@@ -258,73 +350,9 @@ static void colon_line(struct zi_state *st, const char *k, size_t klen, const ch
 	}
 }
 
-/* Lines "word value": header fields of a zone, or a counter of the node or of the zone. */
-static void word_line(struct zi_state *st, const char *k, size_t klen, const char *v, const char *eol)
+/* A header field of a zone ("min 37"): k is one of the keys word_line sends to its label header */
+static void header_set(struct zone *z, const char *k, uint64_t u)
 {
-	struct zone *z = st->z;
-	uint64_t u;
-	int64_t i;
-	const char *p = v;
-
-	switch (klen) {
-	case 3:
-		if (KEY("min") || KEY("low") || KEY("cma"))
-			goto header;
-		break;
-	case 4:
-		if (KEY("high"))
-			goto header;
-		break;
-	case 5:
-		if (KEY("boost") || KEY("promo"))
-			goto header;
-		if (KEY("pages")) {
-			/* "pages free     3840" */
-			p = zs_skip_blanks(v);
-			if (eol - p >= 4 && memcmp(p, "free", 4) == 0 && zs_parse_u64((p += 4, &p), &u) &&
-			    p <= eol)
-				z->free = u;
-			st->mode = ZI_ZONE;
-			return;
-		}
-		break;
-	case 7:
-		if (KEY("spanned") || KEY("present") || KEY("managed") || KEY("scanned"))
-			goto header;
-		break;
-	case 8:
-		if (KEY("pagesets")) {
-			st->mode = ZI_PAGESETS;
-			st->pcp = NULL;
-			return;
-		}
-		if (KEY("per-node")) {
-			st->mode = ZI_NODE_STATS;
-			st->n->have_stats = true;
-			return;
-		}
-		break;
-	case 12:
-		if (KEY("node_scanned"))
-			goto header;
-		break;
-	default:
-		break;
-	}
-	/* a counter: "nr_free_pages 3840" */
-	if (st->zi->skip_counters)
-		return;
-	if (!zs_parse_i64(&p, &i) || p > eol)
-		return;
-	if (st->mode == ZI_NODE_STATS)
-		kv_put(&st->n->stats, k, klen, i);
-	else
-		kv_put(&z->items, k, klen, i);
-	return;
-
-header:
-	if (!zs_parse_u64(&p, &u) || p > eol)
-		return;
 	switch (k[0]) {
 	case 'm':
 		if (k[1] == 'i') {
@@ -375,25 +403,170 @@ header:
 	}
 }
 
+/* Lines "word value": header fields of a zone, or a counter of the node or of the zone. */
+static void word_line(struct zi_state *st, const char *k, size_t klen, const char *v, const char *eol)
+{
+	struct zone *z = st->z;
+	uint64_t u;
+	int64_t i;
+	const char *p = v;
+
+	switch (klen) {
+	case 3:
+		if (KEY("min") || KEY("low") || KEY("cma"))
+			goto header;
+		break;
+	case 4:
+		if (KEY("high"))
+			goto header;
+		break;
+	case 5:
+		if (KEY("boost") || KEY("promo"))
+			goto header;
+		if (KEY("pages")) {
+			/* "pages free     3840" */
+			p = zs_skip_blanks(v);
+			if (eol - p >= 4 && memcmp(p, "free", 4) == 0 && zi_u64((p += 4, &p), st->end, &u) &&
+			    p <= eol)
+				z->free = u;
+			st->mode = ZI_ZONE;
+			return;
+		}
+		break;
+	case 7:
+		if (KEY("spanned") || KEY("present") || KEY("managed") || KEY("scanned"))
+			goto header;
+		break;
+	case 8:
+		if (KEY("pagesets")) {
+			st->mode = ZI_PAGESETS;
+			st->pcp = NULL;
+			return;
+		}
+		if (KEY("per-node")) {
+			st->mode = ZI_NODE_STATS;
+			st->n->have_stats = true;
+			return;
+		}
+		break;
+	case 12:
+		if (KEY("node_scanned"))
+			goto header;
+		break;
+	default:
+		break;
+	}
+	/* a counter: "nr_free_pages 3840" */
+	if (st->zi->skip_counters)
+		return;
+	if (!zi_i64(&p, st->end, &i) || p > eol)
+		return;
+	if (st->mode == ZI_NODE_STATS)
+		kv_put(&st->n->stats, k, klen, i);
+	else
+		kv_put(&z->items, k, klen, i);
+	return;
+
+header:
+	if (!zi_u64(&p, st->end, &u) || p > eol)
+		return;
+	header_set(z, k, u);
+}
+
 /* One table lookup per character instead of four comparisons (the line loop is the parser's cost) */
-#define ZC_BLANK 1
-#define ZC_KEY_END 2
+#define ZC_KEY_END 1
 static const unsigned char zi_class[256] = {
-	[' '] = ZC_BLANK | ZC_KEY_END, ['\t'] = ZC_BLANK | ZC_KEY_END, [':'] = ZC_KEY_END, ['\r'] = ZC_KEY_END,
+	[' '] = ZC_KEY_END, ['\t'] = ZC_KEY_END, [':'] = ZC_KEY_END, ['\r'] = ZC_KEY_END,
 };
 
-static bool is_counter(const char *s, const char *eol)
+static inline bool is_counter(const char *s, const char *eol)
 {
 	size_t n = (size_t)(eol - s);
 
-	return (n > 3 && s[0] == 'n' && s[1] == 'r' && s[2] == '_') || (n > 2 && s[0] == 'p' && s[1] == 'g') ||
-	       (n > 5 && memcmp(s, "numa_", 5) == 0) || (n > 11 && memcmp(s, "workingset_", 11) == 0);
+	switch (s[0]) {
+	case 'n':
+		return (n > 3 && s[1] == 'r' && s[2] == '_') || (n > 5 && memcmp(s, "numa_", 5) == 0);
+	case 'p':
+		return n > 2 && s[1] == 'g';
+	case 'w':
+		return n > 11 && memcmp(s, "workingset_", 11) == 0;
+	default:
+		return false;
+	}
+}
+
+/* The lines -z and -b use, by their first character and then their whole key, straight to the code the
+ * general path below would reach for them (s: the key, inside a zone, s < eol): the key scan and the
+ * chains of key comparisons are most of a line's cost.  A line in any other form (another key, "min:",
+ * a key ending in '\r'...) returns false and takes the general path; the unit test test-analysis-zones
+ * proves both paths give the same fields on every capture. */
+#define WORD(lit) (n > sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0 && \
+		   (s[sizeof(lit) - 1] == ' ' || s[sizeof(lit) - 1] == '\t'))
+#define COLON(lit) (n >= sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0)
+#define HEADER(lit) (WORD(lit) && (header_value(st->z, s, sizeof(lit) - 1, st->end, eol), true))
+#define PCP(lit, f) (COLON(lit) && (st->pcp ? pcp_set(st, f, s + sizeof(lit) - 1, eol) : (void)0, true))
+#define TAIL(lit) (COLON(lit) && (colon_line(st, s, sizeof(lit) - 2, s + sizeof(lit) - 1, eol), true))
+
+static inline void header_value(struct zone *z, const char *k, size_t klen, const char *lim, const char *eol)
+{
+	const char *v = k + klen;
+	uint64_t u;
+
+	if (zi_u64(&v, lim, &u) && v <= eol)
+		header_set(z, k, u);
+}
+
+static inline bool fast_line(struct zi_state *st, const char *s, const char *eol)
+{
+	size_t n = (size_t)(eol - s);
+
+	switch (s[0]) {
+	case 'c':
+		return PCP("count:", PCP_COUNT) || TAIL("cpu:") || HEADER("cma");
+	case 'h':
+		return PCP("high:", PCP_HIGH) || PCP("high_min:", PCP_HIGH_MIN) || PCP("high_max:", PCP_HIGH_MAX) ||
+		       HEADER("high");
+	case 'b':
+		return PCP("batch:", PCP_BATCH) || HEADER("boost");
+	case 'v':
+		if (COLON("vm stats threshold:")) {
+			const char *c = s + 19;
+			int64_t t;
+
+			if (zi_i64(&c, st->end, &t) && c <= eol) {
+				st->z->threshold = t;
+				st->z->have |= ZONE_HAVE_THRESHOLD;
+			}
+			return true;
+		}
+		return false;
+	case 'm':
+		return HEADER("min") || HEADER("managed");
+	case 'l':
+		return HEADER("low");
+	case 'p':
+		if (COLON("protection:")) {
+			parse_protection(st->z, s + 11, eol);
+			return true;
+		}
+		if (WORD("pages")) {
+			word_line(st, s, 5, s + 5, eol);
+			return true;
+		}
+		return HEADER("promo") || HEADER("present");
+	case 's':
+		return HEADER("spanned") || TAIL("start_pfn:");
+	case 'n':
+		return TAIL("node_unreclaimable:");
+	default:
+		return false;
+	}
 }
 
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e)
 {
 	const char *p = text, *end = text + zs_text_len(text, len);
-	struct zi_state st = { .zi = zi };
+	struct zi_state st = { .zi = zi, .end = end };
 
 	zi->nzones = 0;
 	zi->nnodes = 0;
@@ -410,18 +583,10 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 		if (!eol)
 			eol = end;
 		st.lineno++;
-		/* the indentation: spaces 8, 4 and 2 at a time (the kernel's are 2, 4, 6, 8 or 14 wide), the
-		 * rest (tabs, odd widths) one by one */
-		while (eol - s >= 8 && memcmp(s, "        ", 8) == 0)
-			s += 8;
-		if (eol - s >= 4 && memcmp(s, "    ", 4) == 0)
-			s += 4;
-		if (eol - s >= 2 && memcmp(s, "  ", 2) == 0)
-			s += 2;
-		while (s < eol && (zi_class[(unsigned char)*s] & ZC_BLANK))
-			s++;
+		/* the indentation (the kernel's is 2, 4, 6, 8 or 14 wide; tabs in hand-made files) */
+		s = zi_blanks(s, end);
 		/* counters (nr_*, numa_*, workingset_*, pg*) are most of the lines; no other line starts so */
-		if (zi->skip_counters && st.z && is_counter(s, eol)) {
+		if (zi->skip_counters && st.z && s < eol && (is_counter(s, eol) || fast_line(&st, s, eol))) {
 			p = eol + 1;
 			continue;
 		}
@@ -440,7 +605,7 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 				const char *c = memchr(s, ':', (size_t)(eol - s));
 				int64_t t;
 
-				if (c && (c++, zs_parse_i64(&c, &t)) && c <= eol) {
+				if (c && (c++, zi_i64(&c, end, &t)) && c <= eol) {
 					st.z->threshold = t;
 					st.z->have |= ZONE_HAVE_THRESHOLD;
 				}

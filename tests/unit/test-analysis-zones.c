@@ -294,53 +294,143 @@ START_TEST(pre_3_8_uses_present)
 END_TEST
 
 /* The parser's skip_counters (what -z and -b ask for) leaves out the node stats and zone items and keeps
- * every other field exactly: on the captured trees, and on every capture of $ZONESTAT_CORPUS. */
-static bool same_without_counters(const char *path)
+ * every other field exactly; it also sends the lines it uses down a fast path of its own (proc-zoneinfo.c
+ * fast_line), so the full parse is the reference for that path: on the captured trees and on every capture
+ * of $ZONESTAT_CORPUS, and on the in-repo captures altered line by line (each line dropped, its indentation
+ * made a tab, a '\r' before its '\n', cut short, its first blank made a colon) so that the fast path's
+ * rejects and near misses are compared too. */
+static void same_parse(const char *text, size_t len, const char *what)
 {
-	FILE *f = fopen(path, "rb");
-	static char text[1 << 20];
-	size_t len;
 	struct proc_zoneinfo full, lite;
 	struct zs_err e;
+	int rf, rl;
 
-	if (!f)
-		return false;
-	len = fread(text, 1, sizeof text - 1, f);
-	fclose(f);
-	text[len] = '\0';
 	memset(&full, 0, sizeof full);
 	memset(&lite, 0, sizeof lite);
 	lite.skip_counters = true;
-	ck_assert_int_eq(proc_zoneinfo_parse(&full, text, len, &e), proc_zoneinfo_parse(&lite, text, len, &e));
-	ck_assert_int_eq(full.nzones, lite.nzones);
-	ck_assert_int_eq(full.pcp_format, lite.pcp_format);
-	for (int i = 0; i < full.nzones; i++) {
+	rf = proc_zoneinfo_parse(&full, text, len, &e);
+	rl = proc_zoneinfo_parse(&lite, text, len, &e);
+	ck_assert_msg(rf == rl, "%s: parse status %d against %d", what, rf, rl);
+	if (rf == 0) {
+		ck_assert_msg(full.nzones == lite.nzones && full.nnodes == lite.nnodes, "%s: zones/nodes", what);
+		ck_assert_int_eq(full.pcp_format, lite.pcp_format);
+	}
+	for (int i = 0; rf == 0 && i < full.nnodes; i++)
+		ck_assert_msg(full.node[i].id == lite.node[i].id && full.node[i].have_stats == lite.node[i].have_stats &&
+				      lite.node[i].stats.n == 0,
+			      "%s: node %d", what, i);
+	for (int i = 0; rf == 0 && i < full.nzones; i++) {
 		const struct zone *a = &full.zone[i], *b = &lite.zone[i];
 
-		ck_assert_msg(a->node == b->node && strcmp(a->name, b->name) == 0, "%s: zone %d", path, i);
-		ck_assert_msg(a->have == b->have && a->populated == b->populated, "%s: %s have", path, a->name);
+		ck_assert_msg(a->node == b->node && strcmp(a->name, b->name) == 0 && a->idx == b->idx, "%s: zone %d",
+			      what, i);
+		ck_assert_msg(a->have == b->have && a->populated == b->populated, "%s: %s have", what, a->name);
 		ck_assert_msg(a->free == b->free && a->min == b->min && a->low == b->low && a->high == b->high &&
 				      a->promo == b->promo && a->boost == b->boost && a->managed == b->managed &&
-				      a->present == b->present && a->spanned == b->spanned && a->cma == b->cma,
-			      "%s: %s header", path, a->name);
+				      a->present == b->present && a->spanned == b->spanned && a->cma == b->cma &&
+				      a->scanned == b->scanned,
+			      "%s: %s header", what, a->name);
 		ck_assert_msg(a->threshold == b->threshold && a->node_unreclaimable == b->node_unreclaimable &&
-				      a->all_unreclaimable == b->all_unreclaimable && a->start_pfn == b->start_pfn,
-			      "%s: %s tail", path, a->name);
-		ck_assert_int_eq(a->nprotection, b->nprotection);
+				      a->all_unreclaimable == b->all_unreclaimable && a->start_pfn == b->start_pfn &&
+				      a->prev_priority == b->prev_priority && a->inactive_ratio == b->inactive_ratio &&
+				      a->reserved_highatomic == b->reserved_highatomic &&
+				      a->free_highatomic == b->free_highatomic,
+			      "%s: %s tail", what, a->name);
+		ck_assert_msg(a->nprotection == b->nprotection, "%s: %s protection", what, a->name);
 		for (int j = 0; j < a->nprotection; j++)
 			ck_assert(a->protection[j] == b->protection[j]);
-		ck_assert_int_eq(a->npcp, b->npcp);
+		ck_assert_msg(a->npcp == b->npcp, "%s: %s pagesets", what, a->name);
 		for (int j = 0; j < a->npcp; j++)
 			ck_assert_msg(a->pcp[j].cpu == b->pcp[j].cpu && a->pcp[j].count == b->pcp[j].count &&
 					      a->pcp[j].high == b->pcp[j].high && a->pcp[j].batch == b->pcp[j].batch &&
 					      a->pcp[j].high_min == b->pcp[j].high_min &&
 					      a->pcp[j].high_max == b->pcp[j].high_max,
-				      "%s: %s pcp %d", path, a->name, j);
+				      "%s: %s pcp %d", what, a->name, j);
 		ck_assert_int_eq(b->items.n, 0);
 	}
 	proc_zoneinfo_free(&full);
 	proc_zoneinfo_free(&lite);
+}
+
+static char *read_capture(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	static char text[1 << 20];
+
+	if (!f)
+		return NULL;
+	*len = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[*len] = '\0';
+	return text;
+}
+
+static bool same_without_counters(const char *path)
+{
+	size_t len;
+	const char *text = read_capture(path, &len);
+
+	if (!text)
+		return false;
+	same_parse(text, len, path);
 	return true;
+}
+
+/* each line of the capture at path altered in turn, in six ways (see above) */
+static void same_when_altered(const char *path)
+{
+	size_t len, at = 0;
+	const char *text = read_capture(path, &len);
+	static char alt[(1 << 20) + 8];
+	int line = 0;
+
+	ck_assert_msg(text != NULL, "%s not readable", path);
+	while (at < len) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t eol = nl ? (size_t)(nl - text) : len, ind = at, blank;
+		char what[4200];
+
+		line++;
+		while (ind < eol && text[ind] == ' ')
+			ind++;
+		for (blank = ind; blank < eol && text[blank] != ' '; blank++)
+			;
+		for (int how = 0; how < 6; how++) {
+			size_t n = at, rest = nl ? eol + 1 : len; /* the text after this line and its '\n' */
+
+			memcpy(alt, text, at);
+			if (how == 1) {
+				alt[n++] = '\t';
+				memcpy(alt + n, text + ind, eol - ind);
+				n += eol - ind;
+			} else if (how == 2 || how == 4) {
+				memcpy(alt + n, text + at, eol - at);
+				if (how == 4 && blank < eol)
+					alt[n + (blank - at)] = ':';
+				n += eol - at;
+				if (how == 2)
+					alt[n++] = '\r';
+			} else if (how == 3) {
+				memcpy(alt + n, text + at, (eol - at) / 2);
+				n += (eol - at) / 2;
+			} else if (how == 5) {
+				memcpy(alt + n, text + at, blank - at);
+				n += blank - at;
+				while (blank < eol && text[blank] == ' ')
+					blank++;
+				memcpy(alt + n, text + blank, eol - blank);
+				n += eol - blank;
+			}
+			if (how != 0 && nl)
+				alt[n++] = '\n';
+			memcpy(alt + n, text + rest, len - rest);
+			n += len - rest;
+			alt[n] = '\0';
+			snprintf(what, sizeof what, "%s, line %d altered (%d)", path, line, how);
+			same_parse(alt, n, what);
+		}
+		at = eol + 1;
+	}
 }
 
 START_TEST(skip_counters_keeps_every_other_field)
@@ -352,8 +442,10 @@ START_TEST(skip_counters_keeps_every_other_field)
 
 	snprintf(path, sizeof path, "%s/tests/data/views-load/0/zoneinfo", top ? top : ".");
 	ck_assert_msg(same_without_counters(path), "%s not readable", path);
+	same_when_altered(path);
 	snprintf(path, sizeof path, "%s/tests/data/live-6.18.44-fc-v669/proc/zoneinfo", top ? top : ".");
 	ck_assert_msg(same_without_counters(path), "%s not readable", path);
+	same_when_altered(path);
 	if (!corpus || !(d = opendir(corpus)))
 		return;
 	while ((de = readdir(d))) {
