@@ -258,12 +258,8 @@ static struct zone_pcp *pcp_new(struct zone *z, int cpu)
 enum pcp_field { PCP_COUNT, PCP_HIGH, PCP_BATCH, PCP_HIGH_MIN, PCP_HIGH_MAX };
 
 /* "count: 5" and the like, in the current pageset entry (st->pcp not NULL) */
-static void pcp_set(struct zi_state *st, enum pcp_field f, const char *v, const char *eol)
+static inline void pcp_store(struct zi_state *st, enum pcp_field f, int64_t i)
 {
-	int64_t i;
-
-	if (!zi_i64(&v, st->end, &i) || v > eol)
-		return;
 	switch (f) {
 	case PCP_COUNT:
 		st->pcp->count = i;
@@ -284,6 +280,14 @@ static void pcp_set(struct zi_state *st, enum pcp_field f, const char *v, const 
 	}
 	if (st->zi->pcp_format == 0)
 		st->zi->pcp_format = 1;
+}
+
+static void pcp_set(struct zi_state *st, enum pcp_field f, const char *v, const char *eol)
+{
+	int64_t i;
+
+	if (zi_i64(&v, st->end, &i) && v <= eol)
+		pcp_store(st, f, i);
 }
 
 #define KEY(lit) (klen == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0)
@@ -479,87 +483,132 @@ static const unsigned char zi_class[256] = {
 	[' '] = ZC_KEY_END, ['\t'] = ZC_KEY_END, [':'] = ZC_KEY_END, ['\r'] = ZC_KEY_END,
 };
 
-static inline bool is_counter(const char *s, const char *eol)
+/* Counters (nr_*, numa_*, workingset_*, pg*) are most of the lines, and no other line starts so: in
+ * skip-counters mode, whatever their length and form, the general path does nothing with them. */
+static inline bool is_counter(const char *s, const char *end)
 {
-	size_t n = (size_t)(eol - s);
+	size_t n = (size_t)(end - s);
 
 	switch (s[0]) {
 	case 'n':
-		return (n > 3 && s[1] == 'r' && s[2] == '_') || (n > 5 && memcmp(s, "numa_", 5) == 0);
+		return (n >= 3 && s[1] == 'r' && s[2] == '_') || (n >= 5 && memcmp(s, "numa_", 5) == 0);
 	case 'p':
-		return n > 2 && s[1] == 'g';
+		return n >= 2 && s[1] == 'g';
 	case 'w':
-		return n > 11 && memcmp(s, "workingset_", 11) == 0;
+		return n >= 11 && memcmp(s, "workingset_", 11) == 0;
 	default:
 		return false;
 	}
 }
 
 /* The lines -z and -b use, by their first character and then their whole key, straight to the code the
- * general path below would reach for them (s: the key, inside a zone, s < eol): the key scan and the
- * chains of key comparisons are most of a line's cost.  A line in any other form (another key, "min:",
- * a key ending in '\r'...) returns false and takes the general path; the unit test test-analysis-zones
- * proves both paths give the same fields on every capture. */
+ * general path below would reach for them (s: the key, inside a zone): the key scan and the chains of key
+ * comparisons are most of a line's cost.  A line in any other form (another key, "min:", a key ending in
+ * '\r'...) returns NULL and takes the general path; the unit test test-analysis-zones proves both paths
+ * give the same fields on every capture, also altered line by line.
+ *
+ * The line's end is not known yet: a key matched within the text's end lies within its line (no key holds
+ * a '\n'), and a number's digits and blanks never pass a '\n'.  The hottest lines return where their value
+ * ended (the caller looks for the '\n' from there, usually right there); the others find their line's end
+ * first and return it. */
 #define WORD(lit) (n > sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0 && \
 		   (s[sizeof(lit) - 1] == ' ' || s[sizeof(lit) - 1] == '\t'))
 #define COLON(lit) (n >= sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0)
-#define HEADER(lit) (WORD(lit) && (header_value(st->z, s, sizeof(lit) - 1, st->end, eol), true))
-#define PCP(lit, f) (COLON(lit) && (st->pcp ? pcp_set(st, f, s + sizeof(lit) - 1, eol) : (void)0, true))
-#define TAIL(lit) (COLON(lit) && (colon_line(st, s, sizeof(lit) - 2, s + sizeof(lit) - 1, eol), true))
+#define HEADER(lit) if (WORD(lit)) return header_value(st->z, s + sizeof(lit) - 1, s, st->end)
+#define PCP(lit, f) if (COLON(lit)) return pcp_value(st, f, s + sizeof(lit) - 1)
+#define TAIL(lit)                                                                   \
+	if (COLON(lit)) {                                                           \
+		const char *eol = zs_line_end(s, st->end);                          \
+                                                                                    \
+		colon_line(st, s, sizeof(lit) - 2, s + sizeof(lit) - 1, eol);       \
+		return eol;                                                         \
+	}
 
-static inline void header_value(struct zone *z, const char *k, size_t klen, const char *lim, const char *eol)
+static inline const char *header_value(struct zone *z, const char *v, const char *k, const char *lim)
 {
-	const char *v = k + klen;
 	uint64_t u;
 
-	if (zi_u64(&v, lim, &u) && v <= eol)
+	if (zi_u64(&v, lim, &u))
 		header_set(z, k, u);
+	return v;
 }
 
-static inline bool fast_line(struct zi_state *st, const char *s, const char *eol)
+static inline const char *pcp_value(struct zi_state *st, enum pcp_field f, const char *v)
 {
-	size_t n = (size_t)(eol - s);
+	const char *q = v;
+	int64_t i;
+
+	if (!st->pcp)
+		return v;
+	if (zi_i64(&q, st->end, &i))
+		pcp_store(st, f, i);
+	return q;
+}
+
+static const char *fast_line(struct zi_state *st, const char *s)
+{
+	size_t n = (size_t)(st->end - s);
 
 	switch (s[0]) {
 	case 'c':
-		return PCP("count:", PCP_COUNT) || TAIL("cpu:") || HEADER("cma");
+		PCP("count:", PCP_COUNT);
+		TAIL("cpu:");
+		HEADER("cma");
+		return NULL;
 	case 'h':
-		return PCP("high:", PCP_HIGH) || PCP("high_min:", PCP_HIGH_MIN) || PCP("high_max:", PCP_HIGH_MAX) ||
-		       HEADER("high");
+		PCP("high:", PCP_HIGH);
+		PCP("high_min:", PCP_HIGH_MIN);
+		PCP("high_max:", PCP_HIGH_MAX);
+		HEADER("high");
+		return NULL;
 	case 'b':
-		return PCP("batch:", PCP_BATCH) || HEADER("boost");
+		PCP("batch:", PCP_BATCH);
+		HEADER("boost");
+		return NULL;
 	case 'v':
 		if (COLON("vm stats threshold:")) {
 			const char *c = s + 19;
 			int64_t t;
 
-			if (zi_i64(&c, st->end, &t) && c <= eol) {
+			if (zi_i64(&c, st->end, &t)) {
 				st->z->threshold = t;
 				st->z->have |= ZONE_HAVE_THRESHOLD;
 			}
-			return true;
+			return c;
 		}
-		return false;
+		return NULL;
 	case 'm':
-		return HEADER("min") || HEADER("managed");
+		HEADER("min");
+		HEADER("managed");
+		return NULL;
 	case 'l':
-		return HEADER("low");
+		HEADER("low");
+		return NULL;
 	case 'p':
 		if (COLON("protection:")) {
+			const char *eol = zs_line_end(s, st->end);
+
 			parse_protection(st->z, s + 11, eol);
-			return true;
+			return eol;
 		}
 		if (WORD("pages")) {
+			const char *eol = zs_line_end(s, st->end);
+
 			word_line(st, s, 5, s + 5, eol);
-			return true;
+			return eol;
 		}
-		return HEADER("promo") || HEADER("present");
+		HEADER("promo");
+		HEADER("present");
+		return NULL;
 	case 's':
-		return HEADER("spanned") || TAIL("start_pfn:");
+		HEADER("spanned");
+		TAIL("start_pfn:");
+		return NULL;
 	case 'n':
-		return TAIL("node_unreclaimable:");
+		TAIL("node_unreclaimable:");
+		return NULL;
 	default:
-		return false;
+		return NULL;
 	}
 }
 
@@ -567,6 +616,7 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 {
 	const char *p = text, *end = text + zs_text_len(text, len);
 	struct zi_state st = { .zi = zi, .end = end };
+	size_t lineno = 0;
 
 	zi->nzones = 0;
 	zi->nnodes = 0;
@@ -576,25 +626,27 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 		return -1;
 	}
 	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		const char *s = p, *k;
+		/* the indentation (the kernel's is 2, 4, 6, 8 or 14 wide; tabs in hand-made files) */
+		const char *s = zi_blanks(p, end), *eol, *k;
 		size_t klen;
 
-		if (!eol)
-			eol = end;
-		st.lineno++;
-		/* the indentation (the kernel's is 2, 4, 6, 8 or 14 wide; tabs in hand-made files) */
-		s = zi_blanks(s, end);
-		/* counters (nr_*, numa_*, workingset_*, pg*) are most of the lines; no other line starts so */
-		if (zi->skip_counters && st.z && s < eol && (is_counter(s, eol) || fast_line(&st, s, eol))) {
-			p = eol + 1;
-			continue;
+		lineno++;
+		if (zi->skip_counters && st.z) {
+			const char *q = is_counter(s, end) ? s : fast_line(&st, s);
+
+			if (q) {
+				eol = *q == '\n' ? q : zs_line_end(q, end);
+				p = eol + 1;
+				continue;
+			}
 		}
+		eol = zs_line_end(s, end);
 		k = s;
 		while (s < eol && !(zi_class[(unsigned char)*s] & ZC_KEY_END))
 			s++;
 		klen = (size_t)(s - k);
 		if (klen == 4 && memcmp(k, "Node", 4) == 0 && k == p) {
+			st.lineno = lineno;
 			if (start_zone(&st, k, eol, e) < 0)
 				return -1;
 		} else if (klen > 0 && st.z) {

@@ -177,13 +177,31 @@ void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cell
 	for (int i = 0; i < v->nfields; i++) {
 		const struct cell *c = &cells[i];
 
-		if (!c->na && v->fields[i].kind == FK_U64) {
-			put_int(&l, c->v.u, false);
+		if (c->na) { /* view_cell_text's "" */
+			put_c(&l, ',');
 			continue;
 		}
-		if (!c->na && v->fields[i].kind == FK_I64) {
+		switch (v->fields[i].kind) {
+		case FK_U64:
+			put_int(&l, c->v.u, false);
+			continue;
+		case FK_I64:
 			put_int(&l, c->v.i < 0 ? (uint64_t)0 - (uint64_t)c->v.i : (uint64_t)c->v.i, c->v.i < 0);
 			continue;
+		case FK_STR: {
+			/* as view_cell_text gives it when it fits its buffer and needs no quotes */
+			const char *s = c->v.s ? c->v.s : "";
+			size_t n = strlen(s);
+
+			if (n < sizeof buf && strpbrk(s, ",\"\r\n") == NULL) {
+				put_c(&l, ',');
+				put(&l, s, n);
+				continue;
+			}
+			break;
+		}
+		case FK_F64:
+			break;
 		}
 		put_c(&l, ',');
 		/* only strings can hold a comma, a quote or a line break */
