@@ -12,13 +12,37 @@
 
 #include "proc.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define PROT_MAX 16   /* protection entries kept per zone (MAX_NR_ZONES is at most 6 today) */
 
-/* Blanks (spaces and tabs) from s on: spaces 8 at a time while 8 bytes before lim remain (lim: the text's
- * end, which is readable; a line's '\n' or the text's NUL stops the scan), tabs one by one. */
-static inline const char *zi_blanks(const char *s, const char *lim)
+#if defined(__GNUC__)
+#define ZI_INLINE static inline __attribute__((always_inline))
+#else
+#define ZI_INLINE static inline
+#endif
+
+/* Blanks (spaces and tabs) from s on: spaces 16 (SSE2) or 8 at a time while that many bytes before lim
+ * remain (lim: the text's end, which is readable; a line's '\n' or the text's NUL stops the scan), tabs
+ * and the rest one by one. */
+ZI_INLINE const char *zi_blanks(const char *s, const char *lim)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__)
+	while (lim - s >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) ^ 0xffffu;
+
+		if (m) {
+			s += __builtin_ctz(m);
+			if (*s != '\t')
+				return s;
+			break;
+		}
+		s += 16;
+	}
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (lim - s >= 8) {
 		uint64_t w;
 
@@ -38,10 +62,29 @@ static inline const char *zi_blanks(const char *s, const char *lim)
 	return s;
 }
 
+/* The line's end: its '\n' at or after s, or end */
+ZI_INLINE const char *zi_eol(const char *s, const char *end)
+{
+	const char *nl;
+
+#if defined(__SSE2__)
+	while (end - s >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+
+		if (m)
+			return s + __builtin_ctz(m);
+		s += 16;
+	}
+#endif
+	nl = memchr(s, '\n', (size_t)(end - s));
+	return nl ? nl : end;
+}
+
 /* zs_parse_u64 and zs_parse_i64 inlined for what zoneinfo holds (blanks, at most 18 digits: no overflow is
  * possible, so none is checked); 19 digits or more go to them, so every result is the same as theirs.
  * zi_digits: s at a digit. */
-static inline bool zi_digits(const char **sp, const char *s, uint64_t *out)
+ZI_INLINE bool zi_digits(const char **sp, const char *s, uint64_t *out)
 {
 	uint64_t v = 0;
 	int n;
@@ -56,14 +99,14 @@ static inline bool zi_digits(const char **sp, const char *s, uint64_t *out)
 	return true;
 }
 
-static inline bool zi_u64(const char **sp, const char *lim, uint64_t *out)
+ZI_INLINE bool zi_u64(const char **sp, const char *lim, uint64_t *out)
 {
 	const char *s = zi_blanks(*sp, lim);
 
 	return (unsigned)(*s - '0') <= 9 && zi_digits(sp, s, out);
 }
 
-static inline bool zi_i64(const char **sp, const char *lim, int64_t *out)
+ZI_INLINE bool zi_i64(const char **sp, const char *lim, int64_t *out)
 {
 	const char *s = zi_blanks(*sp, lim);
 	uint64_t u;
@@ -219,7 +262,7 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 /* "protection: (0, 3019, 4043, 4043, 4043)" */
 static void parse_protection(struct zone *z, const char *s, const char *eol)
 {
-	s = zs_skip_blanks(s);
+	s = zi_blanks(s, eol);
 	if (*s == '(')
 		s++;
 	z->nprotection = 0;
@@ -230,7 +273,7 @@ static void parse_protection(struct zone *z, const char *s, const char *eol)
 			break;
 		if (z->nprotection < PROT_MAX)
 			z->protection[z->nprotection++] = v;
-		s = zs_skip_blanks(s);
+		s = zi_blanks(s, eol);
 		if (*s != ',')
 			break;
 		s++;
@@ -518,7 +561,7 @@ static inline bool is_counter(const char *s, const char *end)
 #define PCP(lit, f) if (COLON(lit)) return pcp_value(st, f, s + sizeof(lit) - 1)
 #define TAIL(lit)                                                                   \
 	if (COLON(lit)) {                                                           \
-		const char *eol = zs_line_end(s, st->end);                          \
+		const char *eol = zi_eol(s, st->end);                          \
                                                                                     \
 		colon_line(st, s, sizeof(lit) - 2, s + sizeof(lit) - 1, eol);       \
 		return eol;                                                         \
@@ -586,13 +629,13 @@ static const char *fast_line(struct zi_state *st, const char *s)
 		return NULL;
 	case 'p':
 		if (COLON("protection:")) {
-			const char *eol = zs_line_end(s, st->end);
+			const char *eol = zi_eol(s, st->end);
 
 			parse_protection(st->z, s + 11, eol);
 			return eol;
 		}
 		if (WORD("pages")) {
-			const char *eol = zs_line_end(s, st->end);
+			const char *eol = zi_eol(s, st->end);
 
 			word_line(st, s, 5, s + 5, eol);
 			return eol;
@@ -632,15 +675,15 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 
 		lineno++;
 		if (zi->skip_counters && st.z) {
-			const char *q = is_counter(s, end) ? s : fast_line(&st, s);
+			const char *q = is_counter(s, end) ? s + 2 : fast_line(&st, s);
 
 			if (q) {
-				eol = *q == '\n' ? q : zs_line_end(q, end);
+				eol = *q == '\n' ? q : zi_eol(q, end);
 				p = eol + 1;
 				continue;
 			}
 		}
-		eol = zs_line_end(s, end);
+		eol = zi_eol(s, end);
 		k = s;
 		while (s < eol && !(zi_class[(unsigned char)*s] & ZC_KEY_END))
 			s++;

@@ -127,42 +127,42 @@ static void put_time(struct line *l, int64_t wall_ns)
 	put(l, num + n, sizeof num - n);
 }
 
-/* ",123" / ",-5" straight into the record: the digits counted first, then written from the last, two at
- * a time (half the divisions) */
+/* ",123" / ",-5" straight into the record: the digits written from the last, two at a time (half the
+ * divisions) */
 static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 				  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				  "8081828384858687888990919293949596979899";
 
 static void put_int(struct line *l, uint64_t u, bool neg)
 {
+	char tmp[48], *d = tmp + 24; /* the digits end at tmp + 24; 24 bytes from their start are copied */
 	char *q;
-	int n = 1;
+	size_t n;
 
-	if (sizeof l->buf - l->n < 24) {
+	if (sizeof l->buf - l->n < 32) {
 		fwrite(l->buf, 1, l->n, l->out);
 		l->n = 0;
 	}
-	for (uint64_t p = 10; n < 20 && u >= p; p *= 10)
-		n++;
+	while (u >= 100) {
+		unsigned k = (unsigned)(u % 100) * 2;
+
+		u /= 100;
+		*--d = digit_pairs[k + 1];
+		*--d = digit_pairs[k];
+	}
+	if (u >= 10) {
+		*--d = digit_pairs[u * 2 + 1];
+		*--d = digit_pairs[u * 2];
+	} else {
+		*--d = (char)('0' + u);
+	}
+	n = (size_t)(tmp + 24 - d);
 	q = l->buf + l->n;
 	*q++ = ',';
 	if (neg)
 		*q++ = '-';
+	memcpy(q, d, 24); /* a fixed size: two moves, not a call; the bytes past the digits are overwritten later */
 	l->n = (size_t)(q + n - l->buf);
-	q += n;
-	while (u >= 100) {
-		unsigned d = (unsigned)(u % 100) * 2;
-
-		u /= 100;
-		*--q = digit_pairs[d + 1];
-		*--q = digit_pairs[d];
-	}
-	if (u >= 10) {
-		*--q = digit_pairs[u * 2 + 1];
-		*--q = digit_pairs[u * 2];
-	} else {
-		*--q = (char)('0' + u);
-	}
 }
 
 void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cells, struct zs_time t)
