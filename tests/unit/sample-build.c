@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sample-build.h"
+#include "unit-run.h"
 
 void sb_init(struct sample *s, double t_seconds)
 {
@@ -97,15 +98,9 @@ int sb_run(const char *suite, const TTest *const *tests, int n)
 {
 	Suite *s = suite_create(suite);
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	for (int i = 0; i < n; i++)
 		tcase_add_test(tc, tests[i]);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return unit_run(s);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kformula.h"
+#include "unit-run.h"
 
 static struct kf_result res;
 
@@ -385,11 +386,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return unit_run(suite());
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kv.h"
+#include "unit-run.h"
 
 START_TEST(put_get_in_order)
 {
@@ -76,16 +77,10 @@ int main(void)
 {
 	Suite *s = suite_create("kv");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, put_get_in_order);
 	tcase_add_test(tc, many_entries_and_clear);
 	tcase_add_test(tc, copy_keeps_order);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return unit_run(s);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "proc.h"
+#include "unit-run.h"
 
 static struct proc_zoneinfo zi;
 static struct zs_err err;
@@ -520,11 +521,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return unit_run(suite());
 }

@@ -10,6 +10,7 @@
 #include "analysis.h"
 #include "sim-render.h"
 #include "sim.h"
+#include "unit-run.h"
 
 static void start(struct sim *s, const char *name, uint64_t seed)
 {
@@ -378,11 +379,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(suite());
 }

@@ -12,6 +12,7 @@
 #include "sample.h"
 #include "sim-render.h"
 #include "sim.h"
+#include "unit-run.h"
 
 static const uint32_t eras[] = { KF_VER(6, 18), KF_VER(6, 1), KF_VER(5, 10), KF_VER(4, 19), KF_VER(4, 4),
 				  KF_VER(3, 10) };
@@ -142,11 +143,5 @@ static Suite *suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return unit_run(suite());
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vmstat.h"
+#include "unit-run.h"
 
 /* The since-boot fixture of the specification (section 4.7). */
 static void fixture(struct cpu_ticks *t, struct vm_counters *k)
@@ -307,8 +308,6 @@ int main(void)
 {
 	Suite *s = suite_create("vmstat-calc");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, unit_float32_in_402);
 	tcase_add_test(tc, x86_conversions);
@@ -321,9 +320,5 @@ int main(void)
 	tcase_add_test(tc, running);
 	tcase_add_test(tc, line_formats);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return unit_run(s);
 }

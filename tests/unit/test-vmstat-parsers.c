@@ -8,6 +8,7 @@
 #include "proc-cpuinfo.h"
 #include "proc-diskstats.h"
 #include "proc-slabinfo.h"
+#include "unit-run.h"
 
 START_TEST(diskstats_fields_and_disks)
 {
@@ -113,16 +114,10 @@ int main(void)
 {
 	Suite *s = suite_create("vmstat-parsers");
 	TCase *tc = tcase_create("core");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, diskstats_fields_and_disks);
 	tcase_add_test(tc, slabinfo_lines);
 	tcase_add_test(tc, cpuinfo_blocks);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return unit_run(s);
 }
