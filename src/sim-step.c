@@ -65,6 +65,8 @@ int64_t sim_truth(const struct sim_zone *z, enum sim_item it)
 	}
 }
 
+_Static_assert(SI_NITEMS == sizeof(uint64_t), "sim_fold_cpu reads a CPU's differentials of a zone as one word");
+
 /* vmstat_update: every stat_interval each CPU folds its differentials; CPUs are spread over the second. */
 void sim_fold_cpu(struct sim *s, int cpu)
 {
@@ -72,7 +74,11 @@ void sim_fold_cpu(struct sim *s, int cpu)
 		for (int i = 0; i < s->node[n].nzones; i++) {
 			struct sim_zone *z = &s->node[n].zone[i];
 			int8_t *d = &z->diff[(size_t)cpu * SI_NITEMS];
+			uint64_t w;
 
+			memcpy(&w, d, sizeof w);
+			if (w == 0)
+				continue;   /* nothing to fold (most CPUs' zones on other nodes, the small zones) */
 			for (int it = 0; it < SI_NITEMS; it++) {
 				z->atomic[it] += d[it];
 				d[it] = 0;
@@ -84,29 +90,26 @@ void sim_fold_cpu(struct sim *s, int cpu)
 
 uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n)
 {
-	uint64_t got = z->buddy[order] < n ? z->buddy[order] : n;
+	uint64_t got = z->buddy[order] < n ? z->buddy[order] : n, over = 0;
 
 	z->buddy[order] -= got;
-	for (int k = order + 1; k < SIM_ORDERS && got < n; k++) {
+	if (got == n)
+		return got;
+	/* every higher order in turn, without branches: once the pages are got, need is 0 and so is m */
+	for (int k = order + 1; k < SIM_ORDERS; k++) {
 		int sh = k - order;   /* a block of order k is 2^sh blocks of the order asked for */
-		uint64_t need = n - got, m = (need + (1ull << sh) - 1) >> sh;
+		uint64_t need = n - got, m = (need + (1ull << sh) - 1) >> sh, have;
 
-		if (!z->buddy[k])
-			continue;
-		if (m > z->buddy[k])
-			m = z->buddy[k];
-		if (m == 0)
-			continue;
+		m = m < z->buddy[k] ? m : z->buddy[k];
 		z->buddy[k] -= m;
-		uint64_t have = m << sh;
-		if (have > need) {
-			/* the last block split leaves one free block of each order its remainder has a bit for */
-			for (uint64_t left = have - need; left; left &= left - 1)
-				z->buddy[order + __builtin_ctzll(left)]++;
-			have = need;
-		}
-		got += have;
+		have = m << sh;
+		over |= have > need ? have - need : 0;   /* at most one order overshoots: the last one */
+		got += have > need ? need : have;
 	}
+	/* the last block split leaves one free block of each order its remainder has a bit for (all below
+	 * the orders still read) */
+	for (; over; over &= over - 1)
+		z->buddy[order + __builtin_ctzll(over)]++;
 	return got;
 }
 
@@ -135,27 +138,27 @@ void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
 {
 	int pb = s->km.pageblock_order;
 	bool pinned = z->pinned_permille != 0;   /* without pins every order merges at 900 ‰ */
+	uint64_t carry = n;                      /* blocks merged into order k at order k − 1 */
 
-	z->buddy[0] += n;
 	for (int k = 0; k < SIM_ORDERS - 1; k++) {
+		uint64_t b = z->buddy[k] + carry;
 		/* below pageblock order, a pinned pageblock keeps a free block of each order beside its pinned
 		 * page (the buddies on the pinned page's chain can never merge) */
 		uint64_t keep = k < pb ? z->pinned_blocks : 0;
-		uint64_t pairs = z->buddy[k] > keep ? (z->buddy[k] - keep) / 2 : 0;
+		uint64_t pairs = b > keep ? (b - keep) / 2 : 0;
 		uint64_t m = pairs * (pinned ? merge_permille(z, k) : 900) / 1000;
 
-		if (m == 0)
-			continue;   /* nothing merges at this order: the pageblock clamp cannot matter */
-
-		/* a whole free pageblock needs a pageblock without a pinned page in it */
-		if (k + 1 == pb) {
+		/* a whole free pageblock needs a pageblock without a pinned page in it (the orders from pb up,
+		 * which the room counts, are not changed yet) */
+		if (k + 1 == pb && m) {
 			uint64_t room = sim_pageblock_room(s, z);
 
 			m = m < room ? m : room;
 		}
-		z->buddy[k] -= 2 * m;
-		z->buddy[k + 1] += m;
+		z->buddy[k] = b - 2 * m;
+		carry = m;
 	}
+	z->buddy[SIM_ORDERS - 1] += carry;
 }
 
 /* ---- watermarks ---- */
@@ -215,7 +218,7 @@ static int64_t pcp_alloc(struct sim *s, struct sim_zone *z, int cpu, int64_t n)
 	p->count -= (int32_t)from_pcp;
 	n -= from_pcp;
 	want = n + (p->count < batch ? batch - p->count : 0);
-	got = (int64_t)sim_buddy_take(z, 0, (uint64_t)want);
+	got = want > 0 ? (int64_t)sim_buddy_take(z, 0, (uint64_t)want) : 0;
 	sim_mod(s, z, cpu, SI_FREE, -got);
 	if (got > n) {
 		p->count += (int32_t)(got - n);

@@ -141,7 +141,7 @@ static void node_move(struct sim *s, struct sim_node *nd, int cpu, enum sim_lru 
 		n = total;
 	for (int i = 0; i < nd->nzones && n > 0 && total > 0; i++) {
 		struct sim_zone *z = &nd->zone[i];
-		int64_t m = z->lru[from] * n / total;
+		int64_t m = z->lru[from] == total ? n : z->lru[from] * n / total;   /* the only zone: no division */
 
 		if (m == 0)
 			continue;   /* a change of 0 leaves every counter and differential as it is */
