@@ -90,27 +90,29 @@ void sim_fold_cpu(struct sim *s, int cpu)
 
 uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n)
 {
-	uint64_t got = z->buddy[order] < n ? z->buddy[order] : n, over = 0;
+	uint64_t need = n, m, over;
+	int k, sh;
 
-	z->buddy[order] -= got;
-	if (got == n)
-		return got;
-	/* every higher order in turn, without branches: once the pages are got, need is 0 and so is m */
-	for (int k = order + 1; k < SIM_ORDERS; k++) {
-		int sh = k - order;   /* a block of order k is 2^sh blocks of the order asked for */
-		uint64_t need = n - got, m = (need + (1ull << sh) - 1) >> sh, have;
+	/* the orders from the one asked for up are used whole until one holds what is still needed (blocks
+	 * of order k are 2^(k − order) blocks of the order asked for) */
+	for (k = order; k < SIM_ORDERS; k++) {
+		uint64_t have = z->buddy[k] << (k - order);
 
-		m = m < z->buddy[k] ? m : z->buddy[k];
-		z->buddy[k] -= m;
-		have = m << sh;
-		over |= have > need ? have - need : 0;   /* at most one order overshoots: the last one */
-		got += have > need ? need : have;
+		if (have >= need)
+			break;
+		need -= have;
+		z->buddy[k] = 0;
 	}
-	/* the last block split leaves one free block of each order its remainder has a bit for (all below
-	 * the orders still read) */
-	for (; over; over &= over - 1)
+	if (k == SIM_ORDERS)
+		return n - need;
+	sh = k - order;
+	m = (need + (1ull << sh) - 1) >> sh;
+	z->buddy[k] -= m;
+	/* the last block split leaves one free block of each order its remainder has a bit for (those
+	 * orders, below k, are empty now) */
+	for (over = (m << sh) - need; over; over &= over - 1)
 		z->buddy[order + __builtin_ctzll(over)]++;
-	return got;
+	return n;
 }
 
 /* Share (per mille) of order-k pairs that can merge: a pinned pageblock stops merging inside it. */
