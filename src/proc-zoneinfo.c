@@ -83,12 +83,41 @@ ZI_INLINE const char *zi_eol(const char *s, const char *end)
 
 /* zs_parse_u64 and zs_parse_i64 inlined for what zoneinfo holds (blanks, at most 18 digits: no overflow is
  * possible, so none is checked); 19 digits or more go to them, so every result is the same as theirs.
- * zi_digits: s at a digit. */
-ZI_INLINE bool zi_digits(const char **sp, const char *s, uint64_t *out)
+ * zi_digits: s at a digit; lim: the text's end (readable).  Up to 7 digits come from one 8-byte word
+ * (little-endian GNU C): its bytes less '0' are 0..9 for digits, the first other byte ends the number,
+ * and three multiply-add steps combine the digits pairwise. */
+ZI_INLINE bool zi_digits(const char **sp, const char *s, const char *lim, uint64_t *out)
 {
 	uint64_t v = 0;
 	int n;
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (lim - s >= 8) {
+		uint64_t x, nd;
+
+		memcpy(&x, s, 8);
+		x ^= 0x3030303030303030ULL;
+		/* a high nibble, or 10..15 (+6 carries into the high nibble); a carry out of a byte only
+		 * changes the bytes after it, which lie after the number's end */
+		nd = (x | (x + 0x0606060606060606ULL)) & 0xf0f0f0f0f0f0f0f0ULL;
+		if (nd) {
+			n = __builtin_ctzll(nd) >> 3;
+			if (n == 1) {
+				v = x & 0xff;
+			} else {
+				x <<= 64 - 8 * n; /* the digits in the top bytes, zeros before them */
+				x = (x * 10 + (x >> 8)) & 0x00ff00ff00ff00ffULL;
+				x = (x * 100 + (x >> 16)) & 0x0000ffff0000ffffULL;
+				v = (x * 10000 + (x >> 32)) & 0xffffffffULL;
+			}
+			*out = v;
+			*sp = s + n;
+			return true;
+		}
+	}
+#else
+	(void)lim;
+#endif
 	for (n = 0; (unsigned)(s[n] - '0') <= 9; n++) {
 		if (n == 18)
 			return zs_parse_u64(sp, out);
@@ -103,12 +132,12 @@ ZI_INLINE bool zi_u64(const char **sp, const char *lim, uint64_t *out)
 {
 	const char *s = zi_blanks(*sp, lim);
 
-	return (unsigned)(*s - '0') <= 9 && zi_digits(sp, s, out);
+	return (unsigned)(*s - '0') <= 9 && zi_digits(sp, s, lim, out);
 }
 
-ZI_INLINE bool zi_i64(const char **sp, const char *lim, int64_t *out)
+/* s after its blanks */
+ZI_INLINE bool zi_i64_at(const char **sp, const char *s, const char *lim, int64_t *out)
 {
-	const char *s = zi_blanks(*sp, lim);
 	uint64_t u;
 	bool neg = false;
 
@@ -121,13 +150,18 @@ ZI_INLINE bool zi_i64(const char **sp, const char *lim, int64_t *out)
 		if ((unsigned)(*s - '0') > 9)
 			return false;
 	}
-	if (!zi_digits(&s, s, &u))
+	if (!zi_digits(&s, s, lim, &u))
 		return false;
 	if (u > (uint64_t)INT64_MAX) /* only from zs_parse_u64's long numbers */
 		return zs_parse_i64(sp, out);
 	*out = neg ? -(int64_t)u : (int64_t)u;
 	*sp = s;
 	return true;
+}
+
+ZI_INLINE bool zi_i64(const char **sp, const char *lim, int64_t *out)
+{
+	return zi_i64_at(sp, zi_blanks(*sp, lim), lim, out);
 }
 
 enum zi_mode { ZI_NONE, ZI_NODE_STATS, ZI_ZONE, ZI_PAGESETS };
@@ -138,7 +172,8 @@ struct zi_state {
 	struct node *n;           /* node of the current zone */
 	struct zone_pcp *pcp;     /* current pageset entry (NULL: none, or a cold list of 2.6.2x) */
 	enum zi_mode mode;
-	size_t lineno;
+	const char *text;         /* the text, and the line of a "Node" (for error messages) */
+	const char *line;
 	const char *end;          /* the text's end (readable: a NUL there or within) */
 };
 
@@ -201,6 +236,16 @@ static struct zone *zone_new(struct proc_zoneinfo *zi)
 	return z;
 }
 
+/* The number of the line at p (only for error messages: counting as the parse goes costs every line) */
+static size_t line_number(const char *text, const char *p)
+{
+	size_t n = 1;
+
+	for (const char *q = text; (q = memchr(q, '\n', (size_t)(p - q))) != NULL; q++)
+		n++;
+	return n;
+}
+
 /* "Node 0, zone   Normal" (the word "Node" already matched at s). */
 static int start_zone(struct zi_state *st, const char *s, const char *eol, struct zs_err *e)
 {
@@ -213,14 +258,14 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 
 	s += 4;
 	if (!zs_parse_u64(&s, &id) || s > eol || id > INT_MAX) {
-		zs_err_set(e, 0, "zoneinfo: line %zu: bad node number", st->lineno);
+		zs_err_set(e, 0, "zoneinfo: line %zu: bad node number", line_number(st->text, st->line));
 		return -1;
 	}
 	if (*s == ',')
 		s++;
 	s = zs_skip_blanks(s);
 	if (eol - s < 4 || memcmp(s, "zone", 4) != 0) {
-		zs_err_set(e, 0, "zoneinfo: line %zu: 'zone NAME' expected after 'Node %d,'", st->lineno,
+		zs_err_set(e, 0, "zoneinfo: line %zu: 'zone NAME' expected after 'Node %d,'", line_number(st->text, st->line),
 			   (int)id);
 		return -1;
 	}
@@ -229,7 +274,7 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 	while (nlen > 0 && (name[nlen - 1] == ' ' || name[nlen - 1] == '\r' || name[nlen - 1] == '\t'))
 		nlen--;
 	if (nlen == 0 || name > eol) {
-		zs_err_set(e, 0, "zoneinfo: line %zu: zone without a name", st->lineno);
+		zs_err_set(e, 0, "zoneinfo: line %zu: zone without a name", line_number(st->text, st->line));
 		return -1;
 	}
 	if (nlen > sizeof z->name - 1)
@@ -240,8 +285,9 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 	for (int i = 0; i < zi->nzones; i++) {
 		if (zi->zone[i].node != (int)id)
 			continue;
-		if (strlen(zi->zone[i].name) == nlen && memcmp(zi->zone[i].name, name, nlen) == 0) {
-			zs_err_set(e, 0, "zoneinfo: line %zu: zone %.*s of node %d appears twice", st->lineno,
+		/* name has no NUL (the text ends at its first): the same as strlen() == nlen */
+		if (zi->zone[i].name[nlen] == '\0' && memcmp(zi->zone[i].name, name, nlen) == 0) {
+			zs_err_set(e, 0, "zoneinfo: line %zu: zone %.*s of node %d appears twice", line_number(st->text, st->line),
 				   (int)nlen, name, (int)id);
 			return -1;
 		}
@@ -259,25 +305,36 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 	return 0;
 }
 
-/* "protection: (0, 3019, 4043, 4043, 4043)" */
-static void parse_protection(struct zone *z, const char *s, const char *eol)
+/* "protection: (0, 3019, 4043, 4043, 4043)" (end: the text's end) */
+static void parse_protection(struct zone *z, const char *s, const char *eol, const char *end)
 {
-	s = zi_blanks(s, eol);
+	int n = 0;
+
+	s = zi_blanks(s, end);
 	if (*s == '(')
 		s++;
-	z->nprotection = 0;
 	while (s < eol) {
+		const char *q = s;
 		int64_t v;
 
-		if (!zi_i64(&s, eol, &v) || s > eol)
+		/* the blanks between values are one space or none: zi_blanks for anything else */
+		while (*q == ' ')
+			q++;
+		if (*q == '\t')
+			q = zi_blanks(q, end);
+		if (!zi_i64_at(&s, q, end, &v))
 			break;
-		if (z->nprotection < PROT_MAX)
-			z->protection[z->nprotection++] = v;
-		s = zi_blanks(s, eol);
+		if (n < PROT_MAX)
+			z->protection[n++] = v;
+		while (*s == ' ')
+			s++;
+		if (*s == '\t')
+			s = zi_blanks(s, end);
 		if (*s != ',')
 			break;
 		s++;
 	}
+	z->nprotection = n;
 	z->have |= ZONE_HAVE_PROTECTION;
 }
 
@@ -335,6 +392,27 @@ static void pcp_set(struct zi_state *st, enum pcp_field f, const char *v, const 
 
 #define KEY(lit) (klen == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0)
 
+/* "cpu: 3" (2.6.32+) or "cpu: 3 pcp: 1" (hot/cold lists before 2.6.25: keep the hot one); v after the colon */
+static void cpu_line(struct zi_state *st, const char *v, const char *eol)
+{
+	const char *p;
+	int64_t i;
+	uint64_t u;
+
+	st->pcp = NULL;
+	if (!zi_i64(&v, st->end, &i) || v > eol || i < 0 || i > INT_MAX)
+		return;
+	p = zs_skip_blanks(v);
+	if (eol - p >= 4 && memcmp(p, "pcp:", 4) == 0) {
+		const char *q = p + 4;
+
+		if (zs_parse_u64(&q, &u) && u != 0)
+			return;
+	}
+	st->pcp = pcp_new(st->z, (int)i);
+	st->mode = ZI_PAGESETS;
+}
+
 /* Lines ending in a colon-terminated key: pagesets and the tail of a zone. */
 static void colon_line(struct zi_state *st, const char *k, size_t klen, const char *v, const char *eol)
 {
@@ -343,21 +421,7 @@ static void colon_line(struct zi_state *st, const char *k, size_t klen, const ch
 	uint64_t u;
 
 	if (KEY("cpu")) {
-		/* "cpu: 3" (2.6.32+) or "cpu: 3 pcp: 1" (hot/cold lists before 2.6.25: keep the hot one) */
-		const char *p;
-
-		st->pcp = NULL;
-		if (!zi_i64(&v, st->end, &i) || v > eol || i < 0 || i > INT_MAX)
-			return;
-		p = zs_skip_blanks(v);
-		if (eol - p >= 4 && memcmp(p, "pcp:", 4) == 0) {
-			const char *q = p + 4;
-
-			if (zs_parse_u64(&q, &u) && u != 0)
-				return;
-		}
-		st->pcp = pcp_new(z, (int)i);
-		st->mode = ZI_PAGESETS;
+		cpu_line(st, v, eol);
 		return;
 	}
 	if (KEY("count") || KEY("high") || KEY("batch") || KEY("high_min") || KEY("high_max")) {
@@ -367,7 +431,7 @@ static void colon_line(struct zi_state *st, const char *k, size_t klen, const ch
 		return;
 	}
 	if (KEY("protection")) {
-		parse_protection(z, v, eol);
+		parse_protection(z, v, eol, st->end);
 		return;
 	}
 	if (!zi_i64(&v, st->end, &i) || v > eol)
@@ -544,122 +608,233 @@ static inline bool is_counter(const char *s, const char *end)
 	}
 }
 
-/* The lines -z and -b use, by their first character and then their whole key, straight to the code the
- * general path below would reach for them (s: the key, inside a zone): the key scan and the chains of key
- * comparisons are most of a line's cost.  A line in any other form (another key, "min:", a key ending in
- * '\r'...) returns NULL and takes the general path; the unit test test-analysis-zones proves both paths
- * give the same fields on every capture, also altered line by line.
- *
- * The line's end is not known yet: a key matched within the text's end lies within its line (no key holds
- * a '\n'), and a number's digits and blanks never pass a '\n'.  The hottest lines return where their value
- * ended (the caller looks for the '\n' from there, usually right there); the others find their line's end
- * first and return it. */
-#define WORD(lit) (n > sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0 && \
+/* The lines -z and -b use, by their first character and then their whole key, straight to the field the
+ * general path below would set from them (s: the key, inside a zone; eol: its line's end): the key scan,
+ * the chains of key comparisons and the calls are most of a line's cost.  A line in any other form (another
+ * key, "min:", a key ending in '\r'...) returns false and takes the general path; the unit test
+ * test-analysis-zones and the fuzz harness prove both paths give the same fields on every capture, also
+ * altered line by line.  A key matched before eol lies within its line (no key holds a '\n'), and a
+ * number's digits and blanks never pass a '\n'. */
+#define WORD(lit) (eol - s > (ptrdiff_t)sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0 && \
 		   (s[sizeof(lit) - 1] == ' ' || s[sizeof(lit) - 1] == '\t'))
-#define COLON(lit) (n >= sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0)
-#define HEADER(lit) if (WORD(lit)) return header_value(st->z, s + sizeof(lit) - 1, s, st->end)
-#define PCP(lit, f) if (COLON(lit)) return pcp_value(st, f, s + sizeof(lit) - 1)
-#define TAIL(lit)                                                                   \
-	if (COLON(lit)) {                                                           \
-		const char *eol = zi_eol(s, st->end);                          \
-                                                                                    \
-		colon_line(st, s, sizeof(lit) - 2, s + sizeof(lit) - 1, eol);       \
-		return eol;                                                         \
+#define COLON(lit) (eol - s >= (ptrdiff_t)sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0)
+#define HEADER(lit, field, bit)                                                         \
+	if (WORD(lit)) {                                                                \
+		header_value(st, s + sizeof(lit) - 1, &st->z->field, bit);              \
+		return true;                                                            \
+	}
+#define PCP(lit, field, format)                                                         \
+	if (COLON(lit)) {                                                               \
+		if (st->pcp)                                                            \
+			pcp_value(st, s + sizeof(lit) - 1, &st->pcp->field, format);    \
+		return true;                                                            \
 	}
 
-static inline const char *header_value(struct zone *z, const char *v, const char *k, const char *lim)
+ZI_INLINE void header_value(struct zi_state *st, const char *v, uint64_t *field, unsigned bit)
 {
 	uint64_t u;
 
-	if (zi_u64(&v, lim, &u))
-		header_set(z, k, u);
-	return v;
+	if (zi_u64(&v, st->end, &u)) {
+		*field = u;
+		st->z->have |= bit;
+	}
 }
 
-static inline const char *pcp_value(struct zi_state *st, enum pcp_field f, const char *v)
+/* what pcp_store does: format 2 for high_min, else 1 if none yet */
+ZI_INLINE void pcp_value(struct zi_state *st, const char *v, int64_t *field, int format)
 {
-	const char *q = v;
 	int64_t i;
 
-	if (!st->pcp)
-		return v;
-	if (zi_i64(&q, st->end, &i))
-		pcp_store(st, f, i);
-	return q;
+	if (zi_i64(&v, st->end, &i)) {
+		*field = i;
+		if (format == 2)
+			st->zi->pcp_format = 2;
+		else if (st->zi->pcp_format == 0)
+			st->zi->pcp_format = 1;
+	}
 }
 
-static const char *fast_line(struct zi_state *st, const char *s)
+/* "start_pfn: 4096", "node_unreclaimable: 0", "vm stats threshold: 24" as colon_line and the general path
+ * store them (v after the colon) */
+ZI_INLINE bool tail_value(struct zi_state *st, const char *v, int64_t *i, unsigned bit)
 {
-	size_t n = (size_t)(st->end - s);
+	if (!zi_i64(&v, st->end, i))
+		return false;
+	st->z->have |= bit;
+	return true;
+}
+
+static bool fast_line(struct zi_state *st, const char *s, const char *eol)
+{
+	struct zone *z = st->z;
+	int64_t i;
 
 	switch (s[0]) {
 	case 'c':
-		PCP("count:", PCP_COUNT);
-		TAIL("cpu:");
-		HEADER("cma");
-		return NULL;
+		PCP("count:", count, 1);
+		if (COLON("cpu:")) {
+			cpu_line(st, s + 4, eol);
+			return true;
+		}
+		HEADER("cma", cma, ZONE_HAVE_CMA);
+		return false;
 	case 'h':
-		PCP("high:", PCP_HIGH);
-		PCP("high_min:", PCP_HIGH_MIN);
-		PCP("high_max:", PCP_HIGH_MAX);
-		HEADER("high");
-		return NULL;
+		PCP("high:", high, 1);
+		PCP("high_min:", high_min, 2);
+		PCP("high_max:", high_max, 1);
+		HEADER("high", high, 0);
+		return false;
 	case 'b':
-		PCP("batch:", PCP_BATCH);
-		HEADER("boost");
-		return NULL;
+		PCP("batch:", batch, 1);
+		HEADER("boost", boost, ZONE_HAVE_BOOST);
+		return false;
 	case 'v':
 		if (COLON("vm stats threshold:")) {
-			const char *c = s + 19;
-			int64_t t;
-
-			if (zi_i64(&c, st->end, &t)) {
-				st->z->threshold = t;
-				st->z->have |= ZONE_HAVE_THRESHOLD;
-			}
-			return c;
+			if (tail_value(st, s + 19, &i, ZONE_HAVE_THRESHOLD))
+				z->threshold = i;
+			return true;
 		}
-		return NULL;
+		return false;
 	case 'm':
-		HEADER("min");
-		HEADER("managed");
-		return NULL;
+		HEADER("min", min, 0);
+		HEADER("managed", managed, ZONE_HAVE_MANAGED);
+		return false;
 	case 'l':
-		HEADER("low");
-		return NULL;
+		HEADER("low", low, 0);
+		return false;
 	case 'p':
 		if (COLON("protection:")) {
-			const char *eol = zi_eol(s, st->end);
-
-			parse_protection(st->z, s + 11, eol);
-			return eol;
+			parse_protection(z, s + 11, eol, st->end);
+			return true;
 		}
 		if (WORD("pages")) {
-			const char *eol = zi_eol(s, st->end);
+			/* "pages free     3840", as word_line has it */
+			const char *v = zi_blanks(s + 5, eol);
+			uint64_t u;
 
-			word_line(st, s, 5, s + 5, eol);
-			return eol;
+			if (eol - v >= 4 && memcmp(v, "free", 4) == 0 && (v += 4, zi_u64(&v, st->end, &u)))
+				z->free = u;
+			st->mode = ZI_ZONE;
+			return true;
 		}
-		HEADER("promo");
-		HEADER("present");
-		return NULL;
+		if (COLON("pagesets") && (s + 8 == eol || s[8] == ' ')) {
+			st->mode = ZI_PAGESETS;
+			st->pcp = NULL;
+			return true;
+		}
+		HEADER("promo", promo, ZONE_HAVE_PROMO);
+		HEADER("present", present, ZONE_HAVE_PRESENT);
+		return false;
 	case 's':
-		HEADER("spanned");
-		TAIL("start_pfn:");
-		return NULL;
+		HEADER("spanned", spanned, ZONE_HAVE_SPANNED);
+		if (COLON("start_pfn:")) {
+			if (tail_value(st, s + 10, &i, ZONE_HAVE_START_PFN))
+				z->start_pfn = i < 0 ? 0 : (uint64_t)i;
+			return true;
+		}
+		return false;
 	case 'n':
-		TAIL("node_unreclaimable:");
-		return NULL;
+		if (COLON("node_unreclaimable:")) {
+			if (tail_value(st, s + 19, &i, ZONE_HAVE_NODE_UNRECLAIMABLE))
+				z->node_unreclaimable = (int)(i != 0);
+			return true;
+		}
+		return false;
 	default:
-		return NULL;
+		return false;
 	}
+}
+
+/* The '\n' at or after p (or end), at least 32 bytes before end */
+ZI_INLINE const char *zi_eol32(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	__m128i nl = _mm_set1_epi8('\n');
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), nl)) |
+		     (unsigned)_mm_movemask_epi8(
+			     _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), nl)) << 16;
+
+	return m ? p + __builtin_ctz(m) : zi_eol(p + 32, end);
+#else
+	return zi_eol(p, end);
+#endif
+}
+
+/* The line at p, at least 32 bytes before end: s its first byte that is no blank, eol its '\n' (or end),
+ * as zi_blanks and zi_eol find them (no '\n' lies before s: blanks stop at one) */
+ZI_INLINE void zi_line(const char *p, const char *end, const char **sp, const char **eolp)
+{
+#if defined(__SSE2__)
+	unsigned nb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p),
+								 _mm_set1_epi8(' '))) ^ 0xffffu;
+	const char *s;
+
+	if (nb) {
+		s = p + __builtin_ctz(nb);
+		if (*s == '\t')
+			s = zi_blanks(s, end);
+	} else {
+		s = zi_blanks(p + 16, end);
+	}
+	*sp = s;
+#else
+	*sp = zi_blanks(p, end);
+#endif
+	*eolp = zi_eol32(p, end);
+}
+
+/* The counter lines after one indented ind spaces (ind < 8) that have the same indentation, from p: such
+ * a line costs a word compare, its key's first bytes and the '\n' search.  Returns the first other line. */
+static const char *counter_run(const char *p, const char *end, size_t ind)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t mask = ind ? ~0ULL >> (64 - 8 * ind) : 0, blanks = 0x2020202020202020ULL & mask;
+
+	while (end - p >= 32) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		/* ind spaces, then a counter's key (no blank): zi_blanks would stop at it */
+		if ((w & mask) != blanks || !is_counter(p + ind, end))
+			break;
+		p = zi_eol32(p, end) + 1;
+	}
+#else
+	(void)end;
+	(void)ind;
+#endif
+	return p;
+}
+
+/* Skip-counters mode inside a zone: the lines from p on, while fast_line or is_counter takes them and 32
+ * bytes remain; returns the first line left to the general path. */
+static const char *fast_lines(struct zi_state *st, const char *p)
+{
+	const char *end = st->end;
+
+	while (end - p >= 32) {
+		const char *s, *eol;
+
+		zi_line(p, end, &s, &eol);
+		if (is_counter(s, end)) {
+			size_t ind = (size_t)(s - p);
+
+			p = eol + 1;
+			if (ind < 8)
+				p = counter_run(p, end, ind);
+			continue;
+		}
+		if (!fast_line(st, s, eol))
+			return p;
+		p = eol + 1;
+	}
+	return p;
 }
 
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e)
 {
 	const char *p = text, *end = text + zs_text_len(text, len);
-	struct zi_state st = { .zi = zi, .end = end };
-	size_t lineno = 0;
+	struct zi_state st = { .zi = zi, .end = end, .text = text };
 
 	zi->nzones = 0;
 	zi->nnodes = 0;
@@ -669,27 +844,23 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 		return -1;
 	}
 	while (p < end) {
-		/* the indentation (the kernel's is 2, 4, 6, 8 or 14 wide; tabs in hand-made files) */
-		const char *s = zi_blanks(p, end), *eol, *k;
+		const char *s, *eol, *k;
 		size_t klen;
 
-		lineno++;
 		if (zi->skip_counters && st.z) {
-			const char *q = is_counter(s, end) ? s + 2 : fast_line(&st, s);
-
-			if (q) {
-				eol = *q == '\n' ? q : zi_eol(q, end);
-				p = eol + 1;
-				continue;
-			}
+			p = fast_lines(&st, p);
+			if (p >= end)
+				break;
 		}
+		/* the indentation (the kernel's is 2, 4, 6, 8 or 14 wide; tabs in hand-made files) */
+		s = zi_blanks(p, end);
 		eol = zi_eol(s, end);
 		k = s;
 		while (s < eol && !(zi_class[(unsigned char)*s] & ZC_KEY_END))
 			s++;
 		klen = (size_t)(s - k);
 		if (klen == 4 && memcmp(k, "Node", 4) == 0 && k == p) {
-			st.lineno = lineno;
+			st.line = p;
 			if (start_zone(&st, k, eol, e) < 0)
 				return -1;
 		} else if (klen > 0 && st.z) {
