@@ -499,8 +499,10 @@ void sim_free_anon(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 		int64_t share = (mine == total ? n : mine * n / total) + 1;
 		int64_t a = share < z->lru[LRU_AA] ? share : z->lru[LRU_AA];
 
-		sim_free_lru(s, z, cpu, LRU_AA, a);
-		sim_free_lru(s, z, cpu, LRU_IA, share - a);
+		if (a > 0)   /* a free of no pages changes nothing */
+			sim_free_lru(s, z, cpu, LRU_AA, a);
+		if (share > a)
+			sim_free_lru(s, z, cpu, LRU_IA, share - a);
 		if (z->thp > z->lru[LRU_AA] + z->lru[LRU_IA])
 			z->thp = z->lru[LRU_AA] + z->lru[LRU_IA];
 	}

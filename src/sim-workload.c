@@ -13,17 +13,26 @@
 
 enum carry_slot { C_ANON_ALLOC, C_ANON_FREE, C_READ, C_WRITE, C_REREAD, C_TOUCH, C_HO, C_PIN, C_CHURN };
 
-/* rate·dt·share as whole pages, the fraction carried to the next tick so long runs lose nothing. */
-static int64_t take_rate(struct sim *s, int node, enum carry_slot c, double per_sec, double share)
+/* A rate per second as pages per tick (0 when off; capped at STREAM_MAX_PAGES_PER_SEC). */
+static double per_tick(double per_sec)
 {
-	double x;
-	int64_t n;
-
 	if (per_sec <= 0)
 		return 0;
 	if (per_sec > STREAM_MAX_PAGES_PER_SEC)
 		per_sec = STREAM_MAX_PAGES_PER_SEC;
-	x = per_sec * DT * share + s->carry[node][c];
+	return per_sec * DT;
+}
+
+/* rate·dt·share as whole pages, the fraction carried to the next tick so long runs lose nothing
+ * (tick: per_tick of the rate; a rate that is off takes nothing and leaves its carry alone). */
+static int64_t take_rate(struct sim *s, int node, enum carry_slot c, double tick, double share)
+{
+	double x;
+	int64_t n;
+
+	if (tick <= 0)
+		return 0;
+	x = tick * share + s->carry[node][c];
 	n = (int64_t)x;
 	s->carry[node][c] = x - (double)n;
 	return n;
@@ -141,6 +150,9 @@ static void node_move(struct sim *s, struct sim_node *nd, int cpu, enum sim_lru 
 		n = total;
 	for (int i = 0; i < nd->nzones && n > 0 && total > 0; i++) {
 		struct sim_zone *z = &nd->zone[i];
+
+		if (z->lru[from] == 0)
+			continue;   /* its share is 0 (no division for the empty and unpopulated zones) */
 		int64_t m = z->lru[from] == total ? n : z->lru[from] * n / total;   /* the only zone: no division */
 
 		if (m == 0)
@@ -168,6 +180,17 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 	/* the busy CPUs rotate: task k runs on (7·tick + k) mod ncpus of the node */
 	int rot = (int)(s->tick * 7 % (uint64_t)nd->ncpus);
 
+	/* the phase's rates per tick, for every task (the same products as per_sec · DT · share) */
+	double rt[C_PIN + 1];
+	rt[C_ANON_ALLOC] = per_tick(p->anon_alloc);
+	rt[C_ANON_FREE] = per_tick(p->anon_free);
+	rt[C_READ] = per_tick(p->file_read);
+	rt[C_WRITE] = per_tick(p->file_write);
+	rt[C_REREAD] = per_tick(p->file_reread);
+	rt[C_TOUCH] = per_tick(p->anon_touch);
+	rt[C_HO] = per_tick(p->ho_rate);
+	rt[C_PIN] = per_tick(p->pin);
+
 	for (int k = 0; k < active; k++) {
 		int cpu = nd->first_cpu + (rot + k < nd->ncpus ? rot + k : rot + k - nd->ncpus);
 		double sh = share / active;
@@ -175,7 +198,7 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 
 		nd->task = k;
 		nd->ntasks = active;
-		n = take_rate(s, id, C_ANON_ALLOC, p->anon_alloc, sh);
+		n = take_rate(s, id, C_ANON_ALLOC, rt[C_ANON_ALLOC], sh);
 		if (s->burst_left[id] > 0) {
 			/* a burst is allocated within one second */
 			int64_t b = (int64_t)(p->burst * share / active / SIM_TICKS_PER_SEC) + 1;
@@ -190,19 +213,21 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			nd->wl_anon += got;
 			s->ev[SE_pgfault] += (uint64_t)got;
 		}
-		sim_free_anon(s, nd, cpu, take_rate(s, id, C_ANON_FREE, p->anon_free, sh));
+		n = take_rate(s, id, C_ANON_FREE, rt[C_ANON_FREE], sh);
+		if (n > 0)   /* (a free of none does nothing) */
+			sim_free_anon(s, nd, cpu, n);
 
-		n = take_rate(s, id, C_READ, p->file_read, sh);
+		n = take_rate(s, id, C_READ, rt[C_READ], sh);
 		if (n > 0) {
 			int64_t got = sim_alloc(s, nd, cpu, n, LRU_IF);
 
 			s->ev[SE_pgpgin] += (uint64_t)got * 4;
 		}
-		n = take_rate(s, id, C_WRITE, p->file_write, sh);
+		n = take_rate(s, id, C_WRITE, rt[C_WRITE], sh);
 		if (n > 0)
 			mark_dirty(s, nd, cpu, sim_alloc(s, nd, cpu, n, LRU_IF));
 
-		n = take_rate(s, id, C_REREAD, p->file_reread, sh);
+		n = take_rate(s, id, C_REREAD, rt[C_REREAD], sh);
 		if (n > 0 && p->file_set > 0) {
 			int64_t set = (int64_t)(p->file_set * share);
 			int64_t miss = set > 0 ? n * (set - nd->file_set_cached) / set : 0, got = 0;
@@ -229,7 +254,7 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			node_move(s, nd, cpu, LRU_IF, LRU_AF, act);
 			s->ev[SE_pgactivate] += (uint64_t)(act > 0 ? act : 0);
 		}
-		n = take_rate(s, id, C_TOUCH, p->anon_touch, sh);
+		n = take_rate(s, id, C_TOUCH, rt[C_TOUCH], sh);
 		if (n > 0 && nd->wl_anon + nd->wl_swapped > 0) {
 			int64_t in = n * nd->wl_swapped / (nd->wl_anon + nd->wl_swapped);
 
@@ -254,10 +279,12 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			s->ev[SE_pgactivate] += (uint64_t)(act > 0 ? act : 0);
 			s->ev[SE_pgfault] += (uint64_t)n;
 		}
-		n = take_rate(s, id, C_HO, p->ho_rate, sh);
+		n = take_rate(s, id, C_HO, rt[C_HO], sh);
 		for (int64_t j = 0; j < n && p->ho_order > 0; j++)
 			sim_alloc_high_order(s, nd, cpu, p->ho_order);
-		sim_pin_pages(s, nd, cpu, take_rate(s, id, C_PIN, p->pin, sh));
+		n = take_rate(s, id, C_PIN, rt[C_PIN], sh);
+		if (n > 0)   /* (a pin of none does nothing) */
+			sim_pin_pages(s, nd, cpu, n);
 
 		/* background churn: short-lived allocations on every active CPU make the counters drift */
 		int64_t churn = (int64_t)(sim_rand(s) % 48);
