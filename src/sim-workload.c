@@ -179,6 +179,11 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 
 	/* the busy CPUs rotate: task k runs on (7·tick + k) mod ncpus of the node */
 	int rot = (int)(s->tick * 7 % (uint64_t)nd->ncpus);
+	/* an eighth of the re-reads that hit the cache activate their page: the node's tasks' activations of
+	 * a tick in one move after they have run, on the CPU of the last task that read (a task's share was
+	 * mostly above the vm stats threshold, so folded at once on its CPU anyway) */
+	int64_t activate = 0;
+	int act_cpu = nd->first_cpu;
 
 	/* the phase's rates per tick, for every task (the same products as per_sec · DT · share) */
 	double rt[C_PIN + 1];
@@ -250,9 +255,8 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			nd->file_set_referenced += n - miss;
 			if (nd->file_set_referenced > nd->file_set_cached)
 				nd->file_set_referenced = nd->file_set_cached;
-			int64_t act = (n - miss) / 8;
-			node_move(s, nd, cpu, LRU_IF, LRU_AF, act);
-			s->ev[SE_pgactivate] += (uint64_t)(act > 0 ? act : 0);
+			activate += (n - miss) / 8 > 0 ? (n - miss) / 8 : 0;
+			act_cpu = cpu;
 		}
 		n = take_rate(s, id, C_TOUCH, rt[C_TOUCH], sh);
 		if (n > 0 && nd->wl_anon + nd->wl_swapped > 0) {
@@ -293,6 +297,8 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 		sim_free_anon(s, nd, cpu, got);
 	}
 	nd->ntasks = 0;   /* what follows is the node's own work, one caller */
+	node_move(s, nd, act_cpu, LRU_IF, LRU_AF, activate);
+	s->ev[SE_pgactivate] += (uint64_t)activate;
 	/* mlock towards the phase's target */
 	int64_t target = (int64_t)(p->mlock * share), cur = node_lru(nd, LRU_UNEV);
 	int cpu0 = nd->first_cpu;
