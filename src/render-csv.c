@@ -83,15 +83,16 @@ void render_csv_header(FILE *out, const struct view_def *v)
 	fwrite(l.buf, 1, l.n, out);
 }
 
-/* "2026-11-24T10:51:22Z,1795560682.123" of a wall clock; the date part is formatted once per second. */
-static void put_time(struct line *l, int64_t wall_ns)
+/* "2026-11-24T10:51:22Z,1795560682." of the second sec of wall_ns into buf (at least 64 bytes); returns
+ * its length */
+static size_t time_prefix(int64_t wall_ns, int64_t sec, char *buf)
 {
 	static int64_t cached_day = INT64_MIN;
 	static char iso[32];
-	int64_t sec = wall_ns / 1000000000, ms = (wall_ns % 1000000000) / 1000000;
 	int64_t day = sec >= 0 ? sec / 86400 : -1, tod = sec - day * 86400;
-	char num[32];
-	size_t n = sizeof num;
+	char num[24];
+	size_t n = sizeof num, len;
+	uint64_t u = sec < 0 ? (uint64_t)0 - (uint64_t)sec : (uint64_t)sec;
 
 	/* the date from gmtime once a day; the time of day is arithmetic (UTC has no leap seconds here) */
 	if (day != cached_day || sec < 0) {
@@ -106,107 +107,167 @@ static void put_time(struct line *l, int64_t wall_ns)
 		iso[17] = (char)('0' + tod % 60 / 10);
 		iso[18] = (char)('0' + tod % 10);
 	}
-	put(l, iso, strlen(iso));
-	put_c(l, ',');
-	if (ms < 0)
-		ms = 0;
-	num[--n] = (char)('0' + ms % 10);
-	num[--n] = (char)('0' + ms / 10 % 10);
-	num[--n] = (char)('0' + ms / 100);
-	num[--n] = '.';
-	{
-		uint64_t u = sec < 0 ? (uint64_t)0 - (uint64_t)sec : (uint64_t)sec;
-
-		do {
-			num[--n] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u && n > 1);
-		if (sec < 0)
-			num[--n] = '-';
-	}
-	put(l, num + n, sizeof num - n);
+	len = strlen(iso);
+	memcpy(buf, iso, len);
+	buf[len++] = ',';
+	do {
+		num[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u && n > 1);
+	if (sec < 0)
+		num[--n] = '-';
+	memcpy(buf + len, num + n, sizeof num - n);
+	len += sizeof num - n;
+	buf[len++] = '.';
+	return len;
 }
 
-/* ",123" / ",-5" straight into the record: the digits written from the last, two at a time (half the
- * divisions) */
+/* "2026-11-24T10:51:22Z,1795560682.123" of a wall clock: all but the milliseconds made once a second */
+static char *put_time(char *q, int64_t wall_ns)
+{
+	static int64_t cached_sec = INT64_MIN;
+	static char pre[64];
+	static size_t pre_len;
+	int64_t sec = wall_ns / 1000000000, ms = (wall_ns % 1000000000) / 1000000;
+
+	if (sec != cached_sec || sec < 0) {
+		pre_len = time_prefix(wall_ns, sec, pre);
+		cached_sec = sec;
+	}
+	if (ms < 0)
+		ms = 0;
+	memcpy(q, pre, sizeof pre); /* a fixed size: moves, not a call; the bytes past pre_len are overwritten */
+	q += pre_len;
+	q[0] = (char)('0' + ms / 100);
+	q[1] = (char)('0' + ms / 10 % 10);
+	q[2] = (char)('0' + ms % 10);
+	return q + 3;
+}
+
+/* ",123" / ",-5" straight into the record, the digits written from the last, two at a time (half the
+ * divisions), where their count says they end */
 static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 				  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 				  "8081828384858687888990919293949596979899";
 
-static void put_int(struct line *l, uint64_t u, bool neg)
+static inline int count_digits(uint64_t u)
 {
-	char tmp[48], *d = tmp + 24; /* the digits end at tmp + 24; 24 bytes from their start are copied */
-	char *q;
-	size_t n;
+#if defined(__GNUC__)
+	static const uint64_t pow10[20] = {
+		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL, 100000000ULL,
+		1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+		100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL, 100000000000000000ULL,
+		1000000000000000000ULL, 10000000000000000000ULL,
+	};
+	/* log10 from the bit length (1233/4096 ~ log10(2)), then one compare */
+	int t = ((64 - __builtin_clzll(u | 1)) * 1233) >> 12;
 
-	if (sizeof l->buf - l->n < 32) {
-		fwrite(l->buf, 1, l->n, l->out);
-		l->n = 0;
+	return t + (u >= pow10[t]);
+#else
+	int n = 1;
+
+	while (u >= 10) {
+		u /= 10;
+		n++;
 	}
+	return n;
+#endif
+}
+
+static inline char *put_u64(char *q, uint64_t u)
+{
+	char *e, *d;
+
+	if (u < 10) {
+		*q = (char)('0' + u);
+		return q + 1;
+	}
+	e = d = q + count_digits(u);
 	while (u >= 100) {
 		unsigned k = (unsigned)(u % 100) * 2;
 
 		u /= 100;
-		*--d = digit_pairs[k + 1];
-		*--d = digit_pairs[k];
+		d -= 2;
+		memcpy(d, digit_pairs + k, 2);
 	}
-	if (u >= 10) {
-		*--d = digit_pairs[u * 2 + 1];
-		*--d = digit_pairs[u * 2];
-	} else {
-		*--d = (char)('0' + u);
+	if (u >= 10)
+		memcpy(d - 2, digit_pairs + u * 2, 2);
+	else
+		d[-1] = (char)('0' + u);
+	return e;
+}
+
+/* A string cell as view_cell_text gives it when it fits its buffer (size) and needs no quotes, copied to q
+ * as it is checked (q has room for size bytes); the length copied, or -1 (the general path) */
+static inline long put_plain(char *q, const char *s, size_t size)
+{
+	size_t n = 0;
+
+	for (;;) {
+		char ch = s[n];
+
+		if (ch == '\0')
+			return n < size ? (long)n : -1;
+		if (ch == ',' || ch == '"' || ch == '\r' || ch == '\n' || n + 1 >= size)
+			return -1;
+		q[n++] = ch;
 	}
-	n = (size_t)(tmp + 24 - d);
-	q = l->buf + l->n;
-	*q++ = ',';
-	if (neg)
-		*q++ = '-';
-	memcpy(q, d, 24); /* a fixed size: two moves, not a call; the bytes past the digits are overwritten later */
-	l->n = (size_t)(q + n - l->buf);
 }
 
 void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cells, struct zs_time t)
 {
 	struct line l;
-	char buf[128];
+	char buf[128], *q, *lim;
 
-	/* not "= { … }": that would clear the 4 KiB buffer for every row */
+	/* not "= { … }": that would clear the 4 KiB buffer for every row.  q: the record's end, with room
+	 * for a field of up to sizeof buf + 1 bytes while q <= lim */
 	l.out = out;
 	l.n = 0;
-	put_time(&l, t.wall_ns);
+	lim = l.buf + sizeof l.buf - sizeof buf - 8;
+	q = put_time(l.buf, t.wall_ns);
 	for (int i = 0; i < v->nfields; i++) {
 		const struct cell *c = &cells[i];
+		enum field_kind kind = v->fields[i].kind;
 
-		if (c->na) { /* view_cell_text's "" */
-			put_c(&l, ',');
+		if (q > lim) {
+			fwrite(l.buf, 1, (size_t)(q - l.buf), out);
+			q = l.buf;
+		}
+		*q++ = ',';
+		if (c->na) /* view_cell_text's "" */
+			continue;
+		if (kind == FK_U64) {
+			q = put_u64(q, c->v.u);
 			continue;
 		}
-		switch (v->fields[i].kind) {
-		case FK_U64:
-			put_int(&l, c->v.u, false);
+		if (kind == FK_I64) {
+			if (c->v.i < 0) {
+				*q++ = '-';
+				q = put_u64(q, (uint64_t)0 - (uint64_t)c->v.i);
+			} else {
+				q = put_u64(q, (uint64_t)c->v.i);
+			}
 			continue;
-		case FK_I64:
-			put_int(&l, c->v.i < 0 ? (uint64_t)0 - (uint64_t)c->v.i : (uint64_t)c->v.i, c->v.i < 0);
+		}
+		if (kind == FK_F64) {
+			/* no quotes: a number's text never needs them */
+			q += view_fixed_text(q, sizeof buf, c->v.f, v->fields[i].prec);
 			continue;
-		case FK_STR: {
-			/* as view_cell_text gives it when it fits its buffer and needs no quotes */
-			const char *s = c->v.s ? c->v.s : "";
-			size_t n = strlen(s);
+		}
+		if (kind == FK_STR) {
+			long n = put_plain(q, c->v.s ? c->v.s : "", sizeof buf);
 
-			if (n < sizeof buf && strpbrk(s, ",\"\r\n") == NULL) {
-				put_c(&l, ',');
-				put(&l, s, n);
+			if (n >= 0) {
+				q += n;
 				continue;
 			}
-			break;
 		}
-		case FK_F64:
-			break;
-		}
-		put_c(&l, ',');
-		/* only strings can hold a comma, a quote or a line break */
-		put_field(&l, view_cell_text(&v->fields[i], c, buf, sizeof buf), v->fields[i].kind == FK_STR);
+		/* strings that need quotes or are cut */
+		l.n = (size_t)(q - l.buf);
+		put_field(&l, view_cell_text(&v->fields[i], c, buf, sizeof buf), kind == FK_STR);
+		q = l.buf + l.n;
 	}
-	put(&l, "\r\n", 2);
-	fwrite(l.buf, 1, l.n, out);
+	*q++ = '\r';
+	*q++ = '\n';
+	fwrite(l.buf, 1, (size_t)(q - l.buf), out);
 }

@@ -79,6 +79,12 @@ static void fmt_fixed(char *buf, size_t size, double f, int prec)
 	}
 }
 
+size_t view_fixed_text(char *buf, size_t size, double f, int prec)
+{
+	fmt_fixed(buf, size, f, prec);
+	return strlen(buf);
+}
+
 const char *view_cell_text(const struct field_def *f, const struct cell *c, char *buf, size_t size)
 {
 	if (c->na) {

@@ -53,5 +53,7 @@ static inline struct cell cell_na(void) { struct cell c = { .na = true, .v.u = 0
 int view_field_index(const struct view_def *v, const char *csv);
 /* Format one cell as text (no padding) into buf; returns buf.  CSV and tables share this. */
 const char *view_cell_text(const struct field_def *f, const struct cell *c, char *buf, size_t size);
+/* A number with prec decimals as view_cell_text formats an FK_F64 cell into buf; returns its length. */
+size_t view_fixed_text(char *buf, size_t size, double f, int prec);
 
 #endif
