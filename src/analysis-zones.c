@@ -94,8 +94,13 @@ uint64_t zone_drift_mark(uint64_t min, uint64_t low, uint64_t high, int64_t thre
 	return max_drift > tolerate ? high + max_drift : 0;
 }
 
-static const struct zone *find_zone(const struct proc_zoneinfo *zi, int node, const char *name)
+/* The zone of zi with that node and name, looked for first at position at (where it is when the layout did
+ * not change); a zoneinfo holds each (node, name) once (the parser refuses a zone twice), so the zone
+ * found is the one a search from the first would find. */
+static const struct zone *find_zone(const struct proc_zoneinfo *zi, int at, int node, const char *name)
 {
+	if (at < zi->nzones && zi->zone[at].node == node && strcmp(zi->zone[at].name, name) == 0)
+		return &zi->zone[at];
 	for (int i = 0; i < zi->nzones; i++)
 		if (zi->zone[i].node == node && strcmp(zi->zone[i].name, name) == 0)
 			return &zi->zone[i];
@@ -238,7 +243,7 @@ int analysis_zones(const struct sample *prev, const struct sample *cur, struct z
 	}
 	for (int i = 0; i < zi->nzones; i++) {
 		const struct zone *z = &zi->zone[i];
-		const struct zone *pz = have_prev ? find_zone(&prev->zi, z->node, z->name) : NULL;
+		const struct zone *pz = have_prev ? find_zone(&prev->zi, i, z->node, z->name) : NULL;
 		struct zone_analysis *a = &out->zone[out->nzones++];
 		bool was_populated = pz && zone_has_pages(pz);
 
@@ -256,7 +261,7 @@ int analysis_zones(const struct sample *prev, const struct sample *cur, struct z
 		for (int i = 0; i < prev->zi.nzones; i++) {
 			const struct zone *pz = &prev->zi.zone[i];
 
-			if (zone_has_pages(pz) && !find_zone(zi, pz->node, pz->name))
+			if (zone_has_pages(pz) && !find_zone(zi, i, pz->node, pz->name))
 				analysis_notes_add(notes, "node %d zone %s disappeared", pz->node, pz->name);
 		}
 	return 0;
