@@ -10,172 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proc.h"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "proc-zoneinfo.h"
 
 #define PROT_MAX 16   /* protection entries kept per zone (MAX_NR_ZONES is at most 6 today) */
 
-#if defined(__GNUC__)
-#define ZI_INLINE static inline __attribute__((always_inline))
-#else
-#define ZI_INLINE static inline
-#endif
-
-/* Blanks (spaces and tabs) from s on: spaces 16 (SSE2) or 8 at a time while that many bytes before lim
- * remain (lim: the text's end, which is readable; a line's '\n' or the text's NUL stops the scan), tabs
- * and the rest one by one. */
-ZI_INLINE const char *zi_blanks(const char *s, const char *lim)
+/* s at a digit: digit by digit (8 digits or more, or the text's last bytes) */
+struct zi_num proc_zoneinfo_digits(const char *s)
 {
-#if defined(__SSE2__)
-	while (lim - s >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))) ^ 0xffffu;
-
-		if (m) {
-			s += __builtin_ctz(m);
-			if (*s != '\t')
-				return s;
-			break;
-		}
-		s += 16;
-	}
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	while (lim - s >= 8) {
-		uint64_t w;
-
-		memcpy(&w, s, 8);
-		w ^= 0x2020202020202020ULL; /* the spaces become zero bytes; the first other byte is the lowest */
-		if (w) {
-			s += __builtin_ctzll(w) >> 3;
-			if (*s != '\t')
-				return s;
-			break;
-		}
-		s += 8;
-	}
-#endif
-	while (*s == ' ' || *s == '\t')
-		s++;
-	return s;
-}
-
-/* The line's end: its '\n' at or after s, or end */
-ZI_INLINE const char *zi_eol(const char *s, const char *end)
-{
-	const char *nl;
-
-#if defined(__SSE2__)
-	while (end - s >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
-
-		if (m)
-			return s + __builtin_ctz(m);
-		s += 16;
-	}
-#endif
-	nl = memchr(s, '\n', (size_t)(end - s));
-	return nl ? nl : end;
-}
-
-/* zs_parse_u64 and zs_parse_i64 inlined for what zoneinfo holds (blanks, at most 18 digits: no overflow is
- * possible, so none is checked); 19 digits or more go to them, so every result is the same as theirs.
- * zi_digits: s at a digit; lim: the text's end (readable).  Up to 7 digits come from one 8-byte word
- * (little-endian GNU C): its bytes less '0' are 0..9 for digits, the first other byte ends the number,
- * and three multiply-add steps combine the digits pairwise. */
-ZI_INLINE bool zi_digits(const char **sp, const char *s, const char *lim, uint64_t *out)
-{
-	uint64_t v = 0;
+	struct zi_num r = { s, 0 };
 	int n;
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (lim - s >= 8) {
-		uint64_t x, nd;
-
-		memcpy(&x, s, 8);
-		x ^= 0x3030303030303030ULL;
-		/* a high nibble, or 10..15 (+6 carries into the high nibble); a carry out of a byte only
-		 * changes the bytes after it, which lie after the number's end */
-		nd = (x | (x + 0x0606060606060606ULL)) & 0xf0f0f0f0f0f0f0f0ULL;
-		if (nd) {
-			n = __builtin_ctzll(nd) >> 3;
-			if (n == 1) {
-				v = x & 0xff;
-			} else {
-				x <<= 64 - 8 * n; /* the digits in the top bytes, zeros before them */
-				x = (x * 10 + (x >> 8)) & 0x00ff00ff00ff00ffULL;
-				x = (x * 100 + (x >> 16)) & 0x0000ffff0000ffffULL;
-				v = (x * 10000 + (x >> 32)) & 0xffffffffULL;
-			}
-			*out = v;
-			*sp = s + n;
-			return true;
-		}
-	}
-#else
-	(void)lim;
-#endif
 	for (n = 0; (unsigned)(s[n] - '0') <= 9; n++) {
-		if (n == 18)
-			return zs_parse_u64(sp, out);
-		v = v * 10 + (unsigned)(s[n] - '0');
+		if (n == 18) {
+			zs_parse_u64(&r.end, &r.v);
+			return r;
+		}
+		r.v = r.v * 10 + (unsigned)(s[n] - '0');
 	}
-	*out = v;
-	*sp = s + n;
-	return true;
+	r.end = s + n;
+	return r;
 }
-
-ZI_INLINE bool zi_u64(const char **sp, const char *lim, uint64_t *out)
-{
-	const char *s = zi_blanks(*sp, lim);
-
-	return (unsigned)(*s - '0') <= 9 && zi_digits(sp, s, lim, out);
-}
-
-/* s after its blanks */
-ZI_INLINE bool zi_i64_at(const char **sp, const char *s, const char *lim, int64_t *out)
-{
-	uint64_t u;
-	bool neg = false;
-
-	if ((unsigned)(*s - '0') > 9) {
-		/* a sign, then (as zs_parse_i64 has it) blanks again */
-		if (*s != '-' && *s != '+')
-			return false;
-		neg = *s == '-';
-		s = zi_blanks(s + 1, lim);
-		if ((unsigned)(*s - '0') > 9)
-			return false;
-	}
-	if (!zi_digits(&s, s, lim, &u))
-		return false;
-	if (u > (uint64_t)INT64_MAX) /* only from zs_parse_u64's long numbers */
-		return zs_parse_i64(sp, out);
-	*out = neg ? -(int64_t)u : (int64_t)u;
-	*sp = s;
-	return true;
-}
-
-ZI_INLINE bool zi_i64(const char **sp, const char *lim, int64_t *out)
-{
-	return zi_i64_at(sp, zi_blanks(*sp, lim), lim, out);
-}
-
-enum zi_mode { ZI_NONE, ZI_NODE_STATS, ZI_ZONE, ZI_PAGESETS };
-
-struct zi_state {
-	struct proc_zoneinfo *zi;
-	struct zone *z;           /* current zone */
-	struct node *n;           /* node of the current zone */
-	struct zone_pcp *pcp;     /* current pageset entry (NULL: none, or a cold list of 2.6.2x) */
-	enum zi_mode mode;
-	const char *text;         /* the text, and the line of a "Node" (for error messages) */
-	const char *line;
-	const char *end;          /* the text's end (readable: a NUL there or within) */
-};
 
 static void zone_reset(struct zone *z)
 {
@@ -306,7 +160,7 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 }
 
 /* "protection: (0, 3019, 4043, 4043, 4043)" (end: the text's end) */
-static void parse_protection(struct zone *z, const char *s, const char *eol, const char *end)
+void proc_zoneinfo_protection(struct zone *z, const char *s, const char *eol, const char *end)
 {
 	int n = 0;
 
@@ -338,7 +192,7 @@ static void parse_protection(struct zone *z, const char *s, const char *eol, con
 	z->have |= ZONE_HAVE_PROTECTION;
 }
 
-static struct zone_pcp *pcp_new(struct zone *z, int cpu)
+struct zone_pcp *proc_zoneinfo_pcp_new(struct zone *z, int cpu)
 {
 	struct zone_pcp *p;
 
@@ -393,7 +247,7 @@ static void pcp_set(struct zi_state *st, enum pcp_field f, const char *v, const 
 #define KEY(lit) (klen == sizeof(lit) - 1 && memcmp(k, lit, sizeof(lit) - 1) == 0)
 
 /* "cpu: 3" (2.6.32+) or "cpu: 3 pcp: 1" (hot/cold lists before 2.6.25: keep the hot one); v after the colon */
-static void cpu_line(struct zi_state *st, const char *v, const char *eol)
+void proc_zoneinfo_cpu(struct zi_state *st, const char *v, const char *eol)
 {
 	const char *p;
 	int64_t i;
@@ -409,7 +263,7 @@ static void cpu_line(struct zi_state *st, const char *v, const char *eol)
 		if (zs_parse_u64(&q, &u) && u != 0)
 			return;
 	}
-	st->pcp = pcp_new(st->z, (int)i);
+	st->pcp = proc_zoneinfo_pcp_new(st->z, (int)i);
 	st->mode = ZI_PAGESETS;
 }
 
@@ -421,7 +275,7 @@ static void colon_line(struct zi_state *st, const char *k, size_t klen, const ch
 	uint64_t u;
 
 	if (KEY("cpu")) {
-		cpu_line(st, v, eol);
+		proc_zoneinfo_cpu(st, v, eol);
 		return;
 	}
 	if (KEY("count") || KEY("high") || KEY("batch") || KEY("high_min") || KEY("high_max")) {
@@ -431,7 +285,7 @@ static void colon_line(struct zi_state *st, const char *k, size_t klen, const ch
 		return;
 	}
 	if (KEY("protection")) {
-		parse_protection(z, v, eol, st->end);
+		proc_zoneinfo_protection(z, v, eol, st->end);
 		return;
 	}
 	if (!zi_i64(&v, st->end, &i) || v > eol)
@@ -590,247 +444,6 @@ static const unsigned char zi_class[256] = {
 	[' '] = ZC_KEY_END, ['\t'] = ZC_KEY_END, [':'] = ZC_KEY_END, ['\r'] = ZC_KEY_END,
 };
 
-/* Counters (nr_*, numa_*, workingset_*, pg*) are most of the lines, and no other line starts so: in
- * skip-counters mode, whatever their length and form, the general path does nothing with them. */
-static inline bool is_counter(const char *s, const char *end)
-{
-	size_t n = (size_t)(end - s);
-
-	switch (s[0]) {
-	case 'n':
-		return (n >= 3 && s[1] == 'r' && s[2] == '_') || (n >= 5 && memcmp(s, "numa_", 5) == 0);
-	case 'p':
-		return n >= 2 && s[1] == 'g';
-	case 'w':
-		return n >= 11 && memcmp(s, "workingset_", 11) == 0;
-	default:
-		return false;
-	}
-}
-
-/* The lines -z and -b use, by their first character and then their whole key, straight to the field the
- * general path below would set from them (s: the key, inside a zone; eol: its line's end): the key scan,
- * the chains of key comparisons and the calls are most of a line's cost.  A line in any other form (another
- * key, "min:", a key ending in '\r'...) returns false and takes the general path; the unit test
- * test-analysis-zones and the fuzz harness prove both paths give the same fields on every capture, also
- * altered line by line.  A key matched before eol lies within its line (no key holds a '\n'), and a
- * number's digits and blanks never pass a '\n'. */
-#define WORD(lit) (eol - s > (ptrdiff_t)sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0 && \
-		   (s[sizeof(lit) - 1] == ' ' || s[sizeof(lit) - 1] == '\t'))
-#define COLON(lit) (eol - s >= (ptrdiff_t)sizeof(lit) - 1 && memcmp(s, lit, sizeof(lit) - 1) == 0)
-#define HEADER(lit, field, bit)                                                         \
-	if (WORD(lit)) {                                                                \
-		header_value(st, s + sizeof(lit) - 1, &st->z->field, bit);              \
-		return true;                                                            \
-	}
-#define PCP(lit, field, format)                                                         \
-	if (COLON(lit)) {                                                               \
-		if (st->pcp)                                                            \
-			pcp_value(st, s + sizeof(lit) - 1, &st->pcp->field, format);    \
-		return true;                                                            \
-	}
-
-ZI_INLINE void header_value(struct zi_state *st, const char *v, uint64_t *field, unsigned bit)
-{
-	uint64_t u;
-
-	if (zi_u64(&v, st->end, &u)) {
-		*field = u;
-		st->z->have |= bit;
-	}
-}
-
-/* what pcp_store does: format 2 for high_min, else 1 if none yet */
-ZI_INLINE void pcp_value(struct zi_state *st, const char *v, int64_t *field, int format)
-{
-	int64_t i;
-
-	if (zi_i64(&v, st->end, &i)) {
-		*field = i;
-		if (format == 2)
-			st->zi->pcp_format = 2;
-		else if (st->zi->pcp_format == 0)
-			st->zi->pcp_format = 1;
-	}
-}
-
-/* "start_pfn: 4096", "node_unreclaimable: 0", "vm stats threshold: 24" as colon_line and the general path
- * store them (v after the colon) */
-ZI_INLINE bool tail_value(struct zi_state *st, const char *v, int64_t *i, unsigned bit)
-{
-	if (!zi_i64(&v, st->end, i))
-		return false;
-	st->z->have |= bit;
-	return true;
-}
-
-static bool fast_line(struct zi_state *st, const char *s, const char *eol)
-{
-	struct zone *z = st->z;
-	int64_t i;
-
-	switch (s[0]) {
-	case 'c':
-		PCP("count:", count, 1);
-		if (COLON("cpu:")) {
-			cpu_line(st, s + 4, eol);
-			return true;
-		}
-		HEADER("cma", cma, ZONE_HAVE_CMA);
-		return false;
-	case 'h':
-		PCP("high:", high, 1);
-		PCP("high_min:", high_min, 2);
-		PCP("high_max:", high_max, 1);
-		HEADER("high", high, 0);
-		return false;
-	case 'b':
-		PCP("batch:", batch, 1);
-		HEADER("boost", boost, ZONE_HAVE_BOOST);
-		return false;
-	case 'v':
-		if (COLON("vm stats threshold:")) {
-			if (tail_value(st, s + 19, &i, ZONE_HAVE_THRESHOLD))
-				z->threshold = i;
-			return true;
-		}
-		return false;
-	case 'm':
-		HEADER("min", min, 0);
-		HEADER("managed", managed, ZONE_HAVE_MANAGED);
-		return false;
-	case 'l':
-		HEADER("low", low, 0);
-		return false;
-	case 'p':
-		if (COLON("protection:")) {
-			parse_protection(z, s + 11, eol, st->end);
-			return true;
-		}
-		if (WORD("pages")) {
-			/* "pages free     3840", as word_line has it */
-			const char *v = zi_blanks(s + 5, eol);
-			uint64_t u;
-
-			if (eol - v >= 4 && memcmp(v, "free", 4) == 0 && (v += 4, zi_u64(&v, st->end, &u)))
-				z->free = u;
-			st->mode = ZI_ZONE;
-			return true;
-		}
-		if (COLON("pagesets") && (s + 8 == eol || s[8] == ' ')) {
-			st->mode = ZI_PAGESETS;
-			st->pcp = NULL;
-			return true;
-		}
-		HEADER("promo", promo, ZONE_HAVE_PROMO);
-		HEADER("present", present, ZONE_HAVE_PRESENT);
-		return false;
-	case 's':
-		HEADER("spanned", spanned, ZONE_HAVE_SPANNED);
-		if (COLON("start_pfn:")) {
-			if (tail_value(st, s + 10, &i, ZONE_HAVE_START_PFN))
-				z->start_pfn = i < 0 ? 0 : (uint64_t)i;
-			return true;
-		}
-		return false;
-	case 'n':
-		if (COLON("node_unreclaimable:")) {
-			if (tail_value(st, s + 19, &i, ZONE_HAVE_NODE_UNRECLAIMABLE))
-				z->node_unreclaimable = (int)(i != 0);
-			return true;
-		}
-		return false;
-	default:
-		return false;
-	}
-}
-
-/* The '\n' at or after p (or end), at least 32 bytes before end */
-ZI_INLINE const char *zi_eol32(const char *p, const char *end)
-{
-#if defined(__SSE2__)
-	__m128i nl = _mm_set1_epi8('\n');
-	unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), nl)) |
-		     (unsigned)_mm_movemask_epi8(
-			     _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), nl)) << 16;
-
-	return m ? p + __builtin_ctz(m) : zi_eol(p + 32, end);
-#else
-	return zi_eol(p, end);
-#endif
-}
-
-/* The line at p, at least 32 bytes before end: s its first byte that is no blank, eol its '\n' (or end),
- * as zi_blanks and zi_eol find them (no '\n' lies before s: blanks stop at one) */
-ZI_INLINE void zi_line(const char *p, const char *end, const char **sp, const char **eolp)
-{
-#if defined(__SSE2__)
-	unsigned nb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p),
-								 _mm_set1_epi8(' '))) ^ 0xffffu;
-	const char *s;
-
-	if (nb) {
-		s = p + __builtin_ctz(nb);
-		if (*s == '\t')
-			s = zi_blanks(s, end);
-	} else {
-		s = zi_blanks(p + 16, end);
-	}
-	*sp = s;
-#else
-	*sp = zi_blanks(p, end);
-#endif
-	*eolp = zi_eol32(p, end);
-}
-
-/* The counter lines after one indented ind spaces (ind < 8) that have the same indentation, from p: such
- * a line costs a word compare, its key's first bytes and the '\n' search.  Returns the first other line. */
-static const char *counter_run(const char *p, const char *end, size_t ind)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t mask = ind ? ~0ULL >> (64 - 8 * ind) : 0, blanks = 0x2020202020202020ULL & mask;
-
-	while (end - p >= 32) {
-		uint64_t w;
-
-		memcpy(&w, p, 8);
-		/* ind spaces, then a counter's key (no blank): zi_blanks would stop at it */
-		if ((w & mask) != blanks || !is_counter(p + ind, end))
-			break;
-		p = zi_eol32(p, end) + 1;
-	}
-#else
-	(void)end;
-	(void)ind;
-#endif
-	return p;
-}
-
-/* Skip-counters mode inside a zone: the lines from p on, while fast_line or is_counter takes them and 32
- * bytes remain; returns the first line left to the general path. */
-static const char *fast_lines(struct zi_state *st, const char *p)
-{
-	const char *end = st->end;
-
-	while (end - p >= 32) {
-		const char *s, *eol;
-
-		zi_line(p, end, &s, &eol);
-		if (is_counter(s, end)) {
-			size_t ind = (size_t)(s - p);
-
-			p = eol + 1;
-			if (ind < 8)
-				p = counter_run(p, end, ind);
-			continue;
-		}
-		if (!fast_line(st, s, eol))
-			return p;
-		p = eol + 1;
-	}
-	return p;
-}
-
 int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, struct zs_err *e)
 {
 	const char *p = text, *end = text + zs_text_len(text, len);
@@ -848,7 +461,7 @@ int proc_zoneinfo_parse(struct proc_zoneinfo *zi, const char *text, size_t len, 
 		size_t klen;
 
 		if (zi->skip_counters && st.z) {
-			p = fast_lines(&st, p);
+			p = proc_zoneinfo_fast_lines(&st, p);
 			if (p >= end)
 				break;
 		}
@@ -902,6 +515,7 @@ void proc_zoneinfo_free(struct proc_zoneinfo *zi)
 	}
 	for (int i = 0; i < zi->node_cap; i++)
 		kv_free(&zi->node[i].stats);
+	free(zi->layout);
 	free(zi->zone);
 	free(zi->node);
 	memset(zi, 0, sizeof *zi);

@@ -106,6 +106,7 @@ struct proc_zoneinfo {
 	int pcp_format;              /* 0 none, 1 "count: high: batch:", 2 with high_min/high_max (6.7+) */
 	bool skip_counters;          /* set by the reader before parsing: leave the per-node stats and the
 	                                zone items out (the -z and -b views never read them) */
+	struct zi_layout *layout;    /* what the skip-counters path learnt of the lines (proc-zoneinfo-fast.c) */
 };
 
 /* ---- /proc/buddyinfo ---- */

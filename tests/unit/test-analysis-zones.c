@@ -294,22 +294,51 @@ START_TEST(pre_3_8_uses_present)
 END_TEST
 
 /* The parser's skip_counters (what -z and -b ask for) leaves out the node stats and zone items and keeps
- * every other field exactly; it also sends the lines it uses down a fast path of its own (proc-zoneinfo.c
- * fast_line), so the full parse is the reference for that path: on the captured trees and on every capture
- * of $ZONESTAT_CORPUS, and on the in-repo captures altered line by line (each line dropped, its indentation
- * made a tab, a '\r' before its '\n', cut short, its first blank made a colon) so that the fast path's
- * rejects and near misses are compared too. */
+ * every other field exactly; it also sends the lines it uses down a fast path of its own
+ * (proc-zoneinfo-fast.c), so the full parse is the reference for that path: on the captured trees and on
+ * every capture of $ZONESTAT_CORPUS, and on the in-repo captures altered line by line (each line dropped,
+ * its indentation made a tab, a '\r' before its '\n', cut short, its first blank made a colon) so that the
+ * fast path's rejects and near misses are compared too.  The fast path predicts each line from the lines
+ * it saw before (in this parse and the previous ones of the same struct), so the altered texts are also
+ * parsed by a struct that parsed the unaltered capture first: its predictions all hold but at the altered
+ * line. */
+static const char *warm_text;    /* the unaltered capture, while its alterations are compared */
+static size_t warm_len;
+
+static void same_fields(const struct proc_zoneinfo *full, const struct proc_zoneinfo *lite, int rf, int rl,
+			const char *what);
+
 static void same_parse(const char *text, size_t len, const char *what)
 {
-	struct proc_zoneinfo full, lite;
+	struct proc_zoneinfo full, lite, warm;
 	struct zs_err e;
 	int rf, rl;
 
 	memset(&full, 0, sizeof full);
 	memset(&lite, 0, sizeof lite);
-	lite.skip_counters = true;
+	memset(&warm, 0, sizeof warm);
+	lite.skip_counters = warm.skip_counters = true;
 	rf = proc_zoneinfo_parse(&full, text, len, &e);
 	rl = proc_zoneinfo_parse(&lite, text, len, &e);
+	same_fields(&full, &lite, rf, rl, what);
+	if (warm_text) {
+		char w[4300];
+
+		proc_zoneinfo_parse(&warm, warm_text, warm_len, &e);
+		rl = proc_zoneinfo_parse(&warm, text, len, &e);
+		snprintf(w, sizeof w, "%s, after the unaltered capture", what);
+		same_fields(&full, &warm, rf, rl, w);
+	}
+	proc_zoneinfo_free(&full);
+	proc_zoneinfo_free(&lite);
+	proc_zoneinfo_free(&warm);
+}
+
+static void same_fields(const struct proc_zoneinfo *fullp, const struct proc_zoneinfo *litep, int rf, int rl,
+			const char *what)
+{
+	const struct proc_zoneinfo full = *fullp, lite = *litep;
+
 	ck_assert_msg(rf == rl, "%s: parse status %d against %d", what, rf, rl);
 	if (rf == 0) {
 		ck_assert_msg(full.nzones == lite.nzones && full.nnodes == lite.nnodes, "%s: zones/nodes", what);
@@ -348,8 +377,6 @@ static void same_parse(const char *text, size_t len, const char *what)
 				      "%s: %s pcp %d", what, a->name, j);
 		ck_assert_int_eq(b->items.n, 0);
 	}
-	proc_zoneinfo_free(&full);
-	proc_zoneinfo_free(&lite);
 }
 
 static char *read_capture(const char *path, size_t *len)
@@ -385,6 +412,8 @@ static void same_when_altered(const char *path)
 	int line = 0;
 
 	ck_assert_msg(text != NULL, "%s not readable", path);
+	warm_text = text;
+	warm_len = len;
 	while (at < len) {
 		const char *nl = memchr(text + at, '\n', len - at);
 		size_t eol = nl ? (size_t)(nl - text) : len, ind = at, blank;
@@ -431,6 +460,7 @@ static void same_when_altered(const char *path)
 		}
 		at = eol + 1;
 	}
+	warm_text = NULL;
 }
 
 START_TEST(skip_counters_keeps_every_other_field)

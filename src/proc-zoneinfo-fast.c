@@ -1,0 +1,391 @@
+/* proc-zoneinfo-fast.c — the lines of /proc/zoneinfo that -z and -b use, in skip-counters mode: found and
+ * stored without the general path's key scan (proc-zoneinfo.c), with the same result on every text (the
+ * unit test test-analysis-zones and the fuzz harness compare both).
+ *
+ * Each line the fast path takes has a kind (its key: "min", "count:", a counter's "nr_" …).  A line is
+ * first compared with what followed its predecessor's kind before: that line's bytes from its start up to
+ * its value (indentation, key, blanks), in one 32-byte masked compare.  The kernel prints the same keys in
+ * the same order with the same padding for every zone and every CPU, so most lines are recognised by that
+ * compare and their value read where it starts.  A line that differs from the prediction in any byte goes
+ * through the key dispatch (kind_of, take), which is what the general path would do with it, and teaches the
+ * prediction.  A prediction decides nothing: a line equal to the learnt bytes has the same key, the same
+ * blanks and so the same value on the dispatch path; only where its value starts is taken from it. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "proc-zoneinfo.h"
+
+enum zi_kind {
+	K_NONE,                                 /* left to the general path */
+	K_NR, K_NUMA, K_PG, K_WS,               /* counters: skipped */
+	K_MIN, K_LOW, K_HIGH, K_PROMO, K_BOOST, K_SPANNED, K_PRESENT, K_MANAGED, K_CMA, K_FREE, /* zone, u64 */
+	K_COUNT, K_PHIGH, K_BATCH, K_HIGH_MIN, K_HIGH_MAX, /* pageset entry, i64 */
+	K_THRESHOLD, K_START_PFN, K_UNRECLAIMABLE, K_CPU, K_PROTECTION, K_PAGESETS,
+	K_N
+};
+
+#define IS_COUNTER(k) ((k) >= K_NR && (k) <= K_WS)
+#define IS_ZONE_U64(k) ((k) >= K_MIN && (k) <= K_FREE)
+#define IS_PCP(k) ((k) >= K_COUNT && (k) <= K_HIGH_MAX)
+
+/* Where a zone u64 kind's value goes and the have bit it sets; a pageset kind's place in its entry */
+static const struct {
+	unsigned short off, bit;
+} zi_field[K_N] = {
+	[K_MIN] = { offsetof(struct zone, min), 0 },
+	[K_LOW] = { offsetof(struct zone, low), 0 },
+	[K_HIGH] = { offsetof(struct zone, high), 0 },
+	[K_PROMO] = { offsetof(struct zone, promo), ZONE_HAVE_PROMO },
+	[K_BOOST] = { offsetof(struct zone, boost), ZONE_HAVE_BOOST },
+	[K_SPANNED] = { offsetof(struct zone, spanned), ZONE_HAVE_SPANNED },
+	[K_PRESENT] = { offsetof(struct zone, present), ZONE_HAVE_PRESENT },
+	[K_MANAGED] = { offsetof(struct zone, managed), ZONE_HAVE_MANAGED },
+	[K_CMA] = { offsetof(struct zone, cma), ZONE_HAVE_CMA },
+	[K_FREE] = { offsetof(struct zone, free), 0 },
+	[K_COUNT] = { offsetof(struct zone_pcp, count), 0 },
+	[K_PHIGH] = { offsetof(struct zone_pcp, high), 0 },
+	[K_BATCH] = { offsetof(struct zone_pcp, batch), 0 },
+	[K_HIGH_MIN] = { offsetof(struct zone_pcp, high_min), 0 },
+	[K_HIGH_MAX] = { offsetof(struct zone_pcp, high_max), 0 },
+};
+
+/* Per kind: its line's bytes up to its value (len of them; want: their bits in a 32-byte compare, 0 when
+ * none was learnt) and the two kinds that followed it last (a zone's last CPU is followed by another line
+ * than the others) */
+struct zi_layout {
+	struct {
+		char prefix[32];
+		uint32_t want;
+		unsigned char len, next, next2;
+	} k[K_N];
+};
+
+/* k followed prev */
+static inline void follows(struct zi_layout *lay, int prev, int k)
+{
+	if (lay->k[prev].next != k) {
+		lay->k[prev].next2 = lay->k[prev].next;
+		lay->k[prev].next = (unsigned char)k;
+	}
+}
+
+/* zi_i64 of a number that starts with a digit */
+static inline int64_t zi_sat(uint64_t u)
+{
+	return u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)u;
+}
+
+ZI_INLINE void zone_u64(struct zone *z, int k, uint64_t u)
+{
+	memcpy((char *)z + zi_field[k].off, &u, sizeof u);
+	z->have |= zi_field[k].bit;
+}
+
+/* a pageset entry's field and the format it implies: 2 for high_min, else 1 if none yet */
+ZI_INLINE void pcp_i64(struct zi_state *st, int k, int64_t i)
+{
+	memcpy((char *)st->pcp + zi_field[k].off, &i, sizeof i);
+	if (k == K_HIGH_MIN)
+		st->zi->pcp_format = 2;
+	else if (st->zi->pcp_format == 0)
+		st->zi->pcp_format = 1;
+}
+
+/* "start_pfn: 4096", "node_unreclaimable: 0", "vm stats threshold: 24" as colon_line and the general path
+ * store them */
+static void zone_tail(struct zone *z, int k, int64_t i)
+{
+	switch (k) {
+	case K_THRESHOLD:
+		z->threshold = i;
+		z->have |= ZONE_HAVE_THRESHOLD;
+		break;
+	case K_START_PFN:
+		z->start_pfn = i < 0 ? 0 : (uint64_t)i;
+		z->have |= ZONE_HAVE_START_PFN;
+		break;
+	default: /* K_UNRECLAIMABLE */
+		z->node_unreclaimable = (int)(i != 0);
+		z->have |= ZONE_HAVE_NODE_UNRECLAIMABLE;
+		break;
+	}
+}
+
+/* Counters (nr_*, numa_*, workingset_*, pg*) are most of the lines, and no other line starts so: in
+ * skip-counters mode, whatever their length and form, the general path does nothing with them.  Returns
+ * the counter's kind and in *v the end of what makes it one, or K_NONE. */
+static inline int counter_kind(const char *s, const char *end, const char **v)
+{
+	size_t n = (size_t)(end - s);
+
+	switch (s[0]) {
+	case 'n':
+		if (n >= 3 && s[1] == 'r' && s[2] == '_')
+			return *v = s + 3, K_NR;
+		if (n >= 5 && memcmp(s, "numa_", 5) == 0)
+			return *v = s + 5, K_NUMA;
+		return K_NONE;
+	case 'p':
+		if (n >= 2 && s[1] == 'g')
+			return *v = s + 2, K_PG;
+		return K_NONE;
+	case 'w':
+		if (n >= 11 && memcmp(s, "workingset_", 11) == 0)
+			return *v = s + 11, K_WS;
+		return K_NONE;
+	default:
+		return K_NONE;
+	}
+}
+
+/* The keys of the lines -z and -b use, in the order the dispatch tries them (word: a blank follows the
+ * key; else the key ends in its colon) */
+static const struct {
+	const char *key;
+	unsigned char len, kind, word;
+} zi_keys[] = {
+	{ "count:", 6, K_COUNT, 0 }, { "cpu:", 4, K_CPU, 0 }, { "cma", 3, K_CMA, 1 },
+	{ "high:", 5, K_PHIGH, 0 }, { "high_min:", 9, K_HIGH_MIN, 0 }, { "high_max:", 9, K_HIGH_MAX, 0 },
+	{ "high", 4, K_HIGH, 1 }, { "batch:", 6, K_BATCH, 0 }, { "boost", 5, K_BOOST, 1 },
+	{ "vm stats threshold:", 19, K_THRESHOLD, 0 }, { "min", 3, K_MIN, 1 }, { "managed", 7, K_MANAGED, 1 },
+	{ "low", 3, K_LOW, 1 }, { "protection:", 11, K_PROTECTION, 0 }, { "pages", 5, K_FREE, 1 },
+	{ "pagesets", 8, K_PAGESETS, 0 }, { "promo", 5, K_PROMO, 1 }, { "present", 7, K_PRESENT, 1 },
+	{ "spanned", 7, K_SPANNED, 1 }, { "start_pfn:", 10, K_START_PFN, 0 },
+	{ "node_unreclaimable:", 19, K_UNRECLAIMABLE, 0 },
+};
+
+/* The kind of a line the general path would send to one of the fields here, by its whole key (s: the
+ * key, inside a zone; eol: its line's end), and in *v where the key ends; K_NONE for a line in any other
+ * form (another key, "min:", a key ending in '\r'...), left to the general path.  A key matched before eol
+ * lies within its line (no key holds a '\n'). */
+/* where the keys of a first character start in zi_keys, plus one (0: none) */
+static const unsigned char zi_key_first[128] = {
+	['c'] = 1, ['h'] = 4, ['b'] = 8, ['v'] = 10, ['m'] = 11, ['l'] = 13, ['p'] = 14, ['s'] = 19, ['n'] = 21,
+};
+
+static int kind_of(const char *s, const char *eol, const char **v)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c >= 128 || zi_key_first[c] == 0)
+		return K_NONE;
+	for (size_t i = zi_key_first[c] - 1U; i < ZS_ARRAY_LEN(zi_keys) && zi_keys[i].key[0] == s[0]; i++) {
+		size_t n = zi_keys[i].len;
+
+		if (eol - s < (ptrdiff_t)n + zi_keys[i].word || memcmp(s, zi_keys[i].key, n) != 0)
+			continue;
+		if (zi_keys[i].word && s[n] != ' ' && s[n] != '\t')
+			continue;
+		/* "pagesets" alone, or followed by a space, as word_line takes it */
+		if (zi_keys[i].kind == K_PAGESETS && s + n != eol && s[n] != ' ')
+			continue;
+		*v = s + n;
+		return zi_keys[i].kind;
+	}
+	return K_NONE;
+}
+
+/* A line of kind k as the general path takes it (v: where its key ends; eol: its end); a number's digits
+ * and blanks never pass a '\n' */
+static void take(struct zi_state *st, int k, const char *v, const char *eol)
+{
+	struct zone *z = st->z;
+	uint64_t u;
+	int64_t i;
+
+	if (IS_ZONE_U64(k) && k != K_FREE) {
+		if (zi_u64(&v, st->end, &u))
+			zone_u64(z, k, u);
+	} else if (IS_PCP(k)) {
+		if (st->pcp && zi_i64(&v, st->end, &i))
+			pcp_i64(st, k, i);
+	} else if (k == K_THRESHOLD || k == K_START_PFN || k == K_UNRECLAIMABLE) {
+		if (zi_i64(&v, st->end, &i))
+			zone_tail(z, k, i);
+	} else if (k == K_FREE) {
+		/* "pages free     3840", as word_line has it */
+		v = zi_blanks(v, eol);
+		if (eol - v >= 4 && memcmp(v, "free", 4) == 0 && (v += 4, zi_u64(&v, st->end, &u)))
+			z->free = u;
+		st->mode = ZI_ZONE;
+	} else if (k == K_CPU) {
+		proc_zoneinfo_cpu(st, v, eol);
+	} else if (k == K_PROTECTION) {
+		proc_zoneinfo_protection(z, v, eol, st->end);
+	} else { /* K_PAGESETS */
+		st->mode = ZI_PAGESETS;
+		st->pcp = NULL;
+	}
+}
+
+/* The '\n' at or after p (or end), at least 32 bytes before end */
+ZI_INLINE const char *zi_eol32(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	__m128i nl = _mm_set1_epi8('\n');
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), nl)) |
+		     (unsigned)_mm_movemask_epi8(
+			     _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16)), nl)) << 16;
+
+	return m ? p + __builtin_ctz(m) : zi_eol(p + 32, end);
+#else
+	return zi_eol(p, end);
+#endif
+}
+
+/* The line at p, at least 32 bytes before end: s its first byte that is no blank, eol its '\n' (or end),
+ * as zi_blanks and zi_eol find them (no '\n' lies before s: blanks stop at one) */
+ZI_INLINE void zi_line(const char *p, const char *end, const char **sp, const char **eolp)
+{
+	*sp = zi_blanks(p, end);
+	*eolp = zi_eol32(p, end);
+}
+
+/* The counter lines after one indented ind spaces (ind < 8) that have the same indentation, from p: such
+ * a line costs a word compare, its key's first bytes and the '\n' search.  Returns the first other line. */
+static const char *counter_run(const char *p, const char *end, size_t ind)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t mask = ind ? ~0ULL >> (64 - 8 * ind) : 0, blanks = 0x2020202020202020ULL & mask;
+	const char *v;
+
+	while (end - p >= 32) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		/* ind spaces, then a counter's key (no blank): zi_blanks would stop at it */
+		if ((w & mask) != blanks || counter_kind(p + ind, end, &v) == K_NONE)
+			break;
+		p = zi_eol32(p, end) + 1;
+	}
+#else
+	(void)end;
+	(void)ind;
+#endif
+	return p;
+}
+
+/* Remember the line at p (s: its key, v: where its key ends; 32 bytes readable) as kind k's prefix: up to
+ * where the general path's blank scan after the key stops, which must be a digit for a number's kinds */
+static void learn(struct zi_layout *lay, int k, const char *p, const char *v, const char *end)
+{
+	if (k != K_PAGESETS) {
+		v = zi_blanks(v, end);
+		if (k == K_FREE) {
+			if (end - v < 4 || memcmp(v, "free", 4) != 0)
+				return;
+			v = zi_blanks(v + 4, end);
+		}
+		if (k != K_PROTECTION && (unsigned)(*v - '0') > 9)
+			return;
+	}
+	if (v - p > 32)
+		return;
+	memcpy(lay->k[k].prefix, p, 32);
+	lay->k[k].len = (unsigned char)(v - p);
+	lay->k[k].want = v - p == 32 ? 0xffffffffu : (1u << (v - p)) - 1;
+}
+
+/* Does the line at p (32 bytes readable) start with kind k's prefix? */
+ZI_INLINE bool zi_predicted(const struct zi_layout *lay, int k, const char *p)
+{
+	uint32_t want = lay->k[k].want;
+#if defined(__SSE2__)
+	const __m128i *a = (const __m128i *)(const void *)p, *b = (const __m128i *)(const void *)lay->k[k].prefix;
+	uint32_t eq = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a), _mm_loadu_si128(b))) |
+		      (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(a + 1), _mm_loadu_si128(b + 1))) << 16;
+
+	return want && (eq & want) == want;
+#else
+	return want && memcmp(p, lay->k[k].prefix, lay->k[k].len) == 0;
+#endif
+}
+
+/* A line of kind k whose start equals its prefix (v: the prefix's end), as take does it; returns its
+ * end, or NULL (nothing done) when v is not what the fast way reads (a number's kind without a digit) */
+ZI_INLINE const char *take_predicted(struct zi_state *st, int k, const char *p, const char *v)
+{
+	const char *end = st->end, *eol;
+	struct zi_num r;
+
+	(void)p;
+	if (k == K_PROTECTION) {
+		eol = zi_eol(v, end);
+		proc_zoneinfo_protection(st->z, v, eol, end);
+		return eol;
+	}
+	if (k == K_PAGESETS) {
+		if (*v != '\n')
+			return NULL;
+		st->mode = ZI_PAGESETS;
+		st->pcp = NULL;
+		return v;
+	}
+	if ((unsigned)(*v - '0') > 9)
+		return NULL;
+	r = zi_digits(v, end);
+	eol = *r.end == '\n' ? r.end : zi_eol(r.end, end);
+	if (IS_ZONE_U64(k)) {
+		zone_u64(st->z, k, r.v);
+	} else if (IS_PCP(k)) {
+		if (st->pcp)
+			pcp_i64(st, k, zi_sat(r.v));
+	} else if (k != K_CPU) {
+		zone_tail(st->z, k, zi_sat(r.v));
+	} else if (r.end == eol && r.v <= INT_MAX) {
+		/* "cpu: 3" and nothing after it: what proc_zoneinfo_cpu does then */
+		st->pcp = proc_zoneinfo_pcp_new(st->z, (int)r.v);
+		st->mode = ZI_PAGESETS;
+	} else {
+		proc_zoneinfo_cpu(st, v, eol);
+	}
+	return eol;
+}
+
+/* The lines from p on while the fast path takes them and 32 bytes remain */
+const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
+{
+	const char *end = st->end;
+	struct zi_layout *lay = st->zi->layout;
+	int prev = K_NONE;
+
+	/* kept with the parse's arrays: the next parse of the same file starts with what this one learnt */
+	if (!lay)
+		lay = st->zi->layout = xcalloc(1, sizeof *lay);
+	while (end - p >= 32) {
+		const char *s, *eol, *v;
+		int k;
+
+		k = lay->k[prev].next;
+		if (!zi_predicted(lay, k, p))
+			k = lay->k[prev].next2;
+		if (zi_predicted(lay, k, p) && (eol = take_predicted(st, k, p, p + lay->k[k].len)) != NULL) {
+			prev = k;
+			p = eol + 1;
+			continue;
+		}
+		zi_line(p, end, &s, &eol);
+		if ((k = counter_kind(s, end, &v)) != K_NONE) {
+			size_t ind = (size_t)(s - p);
+
+			/* and the counters after it with its indentation: no prediction is cheaper */
+			p = eol + 1;
+			if (ind < 8)
+				p = counter_run(p, end, ind);
+			if (k != prev)
+				follows(lay, prev, k);
+			prev = k;
+			continue;
+		}
+		if ((k = kind_of(s, eol, &v)) == K_NONE)
+			return p;
+		take(st, k, v, eol);
+		learn(lay, k, p, v, end);
+		if (k != prev)
+			follows(lay, prev, k);
+		prev = k;
+		p = eol + 1;
+	}
+	return p;
+}
