@@ -104,26 +104,26 @@ static size_t line_number(const char *text, const char *p)
 static int start_zone(struct zi_state *st, const char *s, const char *eol, struct zs_err *e)
 {
 	struct proc_zoneinfo *zi = st->zi;
-	uint64_t id;
+	uint64_t id = 0;
 	struct zone *z;
 	const char *name;
 	size_t nlen;
 	int idx;
+	bool num = zi_u64((s += 4, &s), st->end, &id);
 
-	s += 4;
-	if (!zs_parse_u64(&s, &id) || s > eol || id > INT_MAX) {
+	if (!num || s > eol || id > INT_MAX) {
 		zs_err_set(e, 0, "zoneinfo: line %zu: bad node number", line_number(st->text, st->line));
 		return -1;
 	}
 	if (*s == ',')
 		s++;
-	s = zs_skip_blanks(s);
+	s = zi_blanks(s, st->end);
 	if (eol - s < 4 || memcmp(s, "zone", 4) != 0) {
 		zs_err_set(e, 0, "zoneinfo: line %zu: 'zone NAME' expected after 'Node %d,'", line_number(st->text, st->line),
 			   (int)id);
 		return -1;
 	}
-	name = zs_skip_blanks(s + 4);
+	name = zi_blanks(s + 4, st->end);
 	nlen = (size_t)(eol - name);
 	while (nlen > 0 && (name[nlen - 1] == ' ' || name[nlen - 1] == '\r' || name[nlen - 1] == '\t'))
 		nlen--;
