@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "proc-zoneinfo.h"
 
@@ -59,7 +60,28 @@ struct zi_layout {
 		uint32_t want;
 		unsigned char len, next, next2;
 	} k[K_N];
+	struct zi_seen *seen;   /* the previous parse's lines, by their place among the fast path's */
+	int nseen, seen_cap;
 };
+
+/* A line of the previous parse: its first 32 bytes; want: the bits of its prefix (up to its value) in a
+ * 32-byte compare, line: those of the whole line and its '\n' when it is a number's line that short (0:
+ * not kept), value: that number.  The line after it starts size bytes after it. */
+struct zi_seen {
+	char bytes[32];
+	uint32_t want, line;
+	uint64_t value;
+	unsigned char kind, len, size;
+};
+
+#define ZI_SEEN_MAX 131072      /* lines remembered (8 nodes x 4 zones x 1024 CPUs: all, in 5 MB per zoneinfo) */
+
+void proc_zoneinfo_fast_free(struct zi_layout *lay)
+{
+	if (lay)
+		free(lay->seen);
+	free(lay);
+}
 
 /* k followed prev */
 static inline void follows(struct zi_layout *lay, int prev, int k)
@@ -302,14 +324,32 @@ ZI_INLINE bool zi_predicted(const struct zi_layout *lay, int k, const char *p)
 #endif
 }
 
+/* The stores of a number's kind k for the value u ("cpu: N" with nothing after it for K_CPU) */
+ZI_INLINE void put_value(struct zi_state *st, int k, uint64_t u)
+{
+	if (IS_ZONE_U64(k)) {
+		zone_u64(st->z, k, u);
+	} else if (IS_PCP(k)) {
+		if (st->pcp)
+			pcp_i64(st, k, zi_sat(u));
+	} else if (k != K_CPU) {
+		zone_tail(st->z, k, zi_sat(u));
+	} else {
+		/* what proc_zoneinfo_cpu does then */
+		st->pcp = proc_zoneinfo_pcp_new(st->z, (int)u);
+		st->mode = ZI_PAGESETS;
+	}
+}
+
 /* A line of kind k whose start equals its prefix (v: the prefix's end), as take does it; returns its
- * end, or NULL (nothing done) when v is not what the fast way reads (a number's kind without a digit) */
-ZI_INLINE const char *take_predicted(struct zi_state *st, int k, const char *p, const char *v)
+ * end, or NULL (nothing done) when v is not what the fast way reads (a number's kind without a digit).
+ * *keep: the line is its prefix, a number (*value) and its '\n', and the line's value follows from that */
+ZI_INLINE const char *take_predicted(struct zi_state *st, int k, const char *v, uint64_t *value, bool *keep)
 {
 	const char *end = st->end, *eol;
 	struct zi_num r;
 
-	(void)p;
+	*keep = false;
 	if (k == K_PROTECTION) {
 		eol = zi_eol(v, end);
 		proc_zoneinfo_protection(st->z, v, eol, end);
@@ -326,24 +366,61 @@ ZI_INLINE const char *take_predicted(struct zi_state *st, int k, const char *p, 
 		return NULL;
 	r = zi_digits(v, end);
 	eol = *r.end == '\n' ? r.end : zi_eol(r.end, end);
-	if (IS_ZONE_U64(k)) {
-		zone_u64(st->z, k, r.v);
-	} else if (IS_PCP(k)) {
-		if (st->pcp)
-			pcp_i64(st, k, zi_sat(r.v));
-	} else if (k != K_CPU) {
-		zone_tail(st->z, k, zi_sat(r.v));
-	} else if (r.end == eol && r.v <= INT_MAX) {
-		/* "cpu: 3" and nothing after it: what proc_zoneinfo_cpu does then */
-		st->pcp = proc_zoneinfo_pcp_new(st->z, (int)r.v);
-		st->mode = ZI_PAGESETS;
-	} else {
+	if (k == K_CPU && (r.end != eol || r.v > INT_MAX)) {
 		proc_zoneinfo_cpu(st, v, eol);
+		return eol;
 	}
+	put_value(st, k, r.v);
+	*value = r.v;
+	*keep = *r.end == '\n';
 	return eol;
 }
 
-/* The lines from p on while the fast path takes them and 32 bytes remain */
+/* The fast path's n-th line (n < ZI_SEEN_MAX), at p, of kind k, for the next parse */
+static void remember(struct zi_layout *lay, int n, int k, const char *p, const char *eol, uint64_t value,
+		     bool keep)
+{
+	struct zi_seen *e;
+
+	if (n >= lay->seen_cap) {
+		size_t cap = (size_t)lay->seen_cap;
+
+		xgrow((void **)&lay->seen, &cap, (size_t)n + 1, sizeof *lay->seen);
+		lay->seen_cap = (int)cap;
+	}
+	if (n >= lay->nseen)
+		lay->nseen = n + 1;
+	e = &lay->seen[n];
+	memcpy(e->bytes, p, 32);
+	e->kind = (unsigned char)k;
+	/* the prefix of its kind, which the line was just found to have (or not: then only the kind's) */
+	e->want = zi_predicted(lay, k, p) ? lay->k[k].want : 0;
+	e->len = lay->k[k].len;
+	e->size = (unsigned char)(eol - p + 1 <= 32 ? eol - p + 1 : 0);
+	e->line = keep && e->want && e->size ? (e->size == 32 ? 0xffffffffu : (1u << e->size) - 1) : 0;
+	e->value = value;
+}
+
+/* The bits of the 32 bytes at p that equal b's */
+ZI_INLINE uint32_t zi_eq32(const char *p, const char *b)
+{
+#if defined(__SSE2__)
+	const __m128i *x = (const __m128i *)(const void *)p, *y = (const __m128i *)(const void *)b;
+
+	return (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(x), _mm_loadu_si128(y))) |
+	       (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(x + 1), _mm_loadu_si128(y + 1))) << 16;
+#else
+	uint32_t m = 0;
+
+	for (int i = 0; i < 32; i++)
+		m |= (uint32_t)(p[i] == b[i]) << i;
+	return m;
+#endif
+}
+
+/* The lines from p on while the fast path takes them and 32 bytes remain.  A line equal to the one at its
+ * place in the previous parse, up to its '\n', has that line's value; one equal up to its value has its
+ * value read from there; else its kind's prefix is tried, then the key dispatch. */
 const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
 {
 	const char *end = st->end;
@@ -355,16 +432,31 @@ const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
 		lay = st->zi->layout = xcalloc(1, sizeof *lay);
 	while (end - p >= 32) {
 		const char *s, *eol, *v;
+		uint64_t value = 0;
+		bool keep = false;
 		int k;
 
-		k = lay->k[prev].next;
-		if (!zi_predicted(lay, k, p))
-			k = lay->k[prev].next2;
-		if (zi_predicted(lay, k, p) && (eol = take_predicted(st, k, p, p + lay->k[k].len)) != NULL) {
-			prev = k;
-			p = eol + 1;
-			continue;
+		if (st->fast_lines < lay->nseen) {
+			const struct zi_seen *e = &lay->seen[st->fast_lines];
+			uint32_t eq = zi_eq32(p, e->bytes);
+
+			if (e->line && (eq & e->line) == e->line) {
+				put_value(st, e->kind, e->value);
+				st->fast_lines++;
+				prev = e->kind;
+				p += e->size;
+				continue;
+			}
+			k = e->kind;
+			if (e->want && (eq & e->want) == e->want &&
+			    (eol = take_predicted(st, k, p + e->len, &value, &keep)) != NULL)
+				goto taken;
 		}
+		k = lay->k[prev].next;
+		if (!zi_predicted(lay, k, p) && !zi_predicted(lay, k = lay->k[prev].next2, p))
+			k = K_NONE;
+		if (k != K_NONE && (eol = take_predicted(st, k, p + lay->k[k].len, &value, &keep)) != NULL)
+			goto taken;
 		zi_line(p, end, &s, &eol);
 		if ((k = counter_kind(s, end, &v)) != K_NONE) {
 			size_t ind = (size_t)(s - p);
@@ -382,6 +474,11 @@ const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
 			return p;
 		take(st, k, v, eol);
 		learn(lay, k, p, v, end);
+		keep = false;
+taken:
+		if (st->fast_lines < ZI_SEEN_MAX)
+			remember(lay, st->fast_lines, k, p, eol, value, keep);
+		st->fast_lines++;
 		if (k != prev)
 			follows(lay, prev, k);
 		prev = k;

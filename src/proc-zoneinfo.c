@@ -515,7 +515,7 @@ void proc_zoneinfo_free(struct proc_zoneinfo *zi)
 	}
 	for (int i = 0; i < zi->node_cap; i++)
 		kv_free(&zi->node[i].stats);
-	free(zi->layout);
+	proc_zoneinfo_fast_free(zi->layout);
 	free(zi->zone);
 	free(zi->node);
 	memset(zi, 0, sizeof *zi);

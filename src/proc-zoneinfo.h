@@ -179,6 +179,7 @@ struct zi_state {
 	const char *text;         /* the text, and the line of a "Node" (for error messages) */
 	const char *line;
 	const char *end;          /* the text's end (readable: a NUL there or within) */
+	int fast_lines;           /* lines the fast path took so far, counters left out */
 };
 
 /* "cpu: 3" (2.6.32+) or "cpu: 3 pcp: 1" (hot/cold lists before 2.6.25: keep the hot one); v after the colon */
@@ -190,5 +191,7 @@ void proc_zoneinfo_protection(struct zone *z, const char *s, const char *eol, co
 /* Skip-counters mode inside a zone (st->z set): the lines from p on that the fast path takes; returns
  * the first line left to the general path (or end). */
 const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p);
+/* What the fast path keeps with a zoneinfo (zi->layout) */
+void proc_zoneinfo_fast_free(struct zi_layout *lay);
 
 #endif

@@ -324,6 +324,8 @@ static void same_parse(const char *text, size_t len, const char *what)
 	if (warm_text) {
 		char w[4300];
 
+		/* twice: the second parse keeps whole lines with their values */
+		proc_zoneinfo_parse(&warm, warm_text, warm_len, &e);
 		proc_zoneinfo_parse(&warm, warm_text, warm_len, &e);
 		rl = proc_zoneinfo_parse(&warm, text, len, &e);
 		snprintf(w, sizeof w, "%s, after the unaltered capture", what);
