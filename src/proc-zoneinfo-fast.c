@@ -62,11 +62,22 @@ struct zi_layout {
 	} k[K_N];
 	struct zi_seen *seen;   /* the previous parse's lines, by their place among the fast path's */
 	int nseen, seen_cap;
+	struct zi_prot *prot;   /* their protection lines, whole, and what they held */
+	int nprot, prot_cap;
+};
+
+/* A protection line of up to 64 bytes with its '\n' (mask: their bits in a 64-byte compare) */
+struct zi_prot {
+	char bytes[64];
+	uint64_t mask;
+	int64_t v[PROT_MAX];
+	int n;
 };
 
 /* A line of the previous parse: its first 32 bytes; want: the bits of its prefix (up to its value) in a
  * 32-byte compare, line: those of the whole line and its '\n' when it is a number's line that short (0:
- * not kept), value: that number.  The line after it starts size bytes after it. */
+ * not kept), value: that number (a protection line's: 1 + its place in zi_layout.prot, 0: none).  The line
+ * after it starts size bytes after it (0: more than 255). */
 struct zi_seen {
 	char bytes[32];
 	uint32_t want, line;
@@ -78,8 +89,10 @@ struct zi_seen {
 
 void proc_zoneinfo_fast_free(struct zi_layout *lay)
 {
-	if (lay)
+	if (lay) {
 		free(lay->seen);
+		free(lay->prot);
+	}
 	free(lay);
 }
 
@@ -376,11 +389,34 @@ ZI_INLINE const char *take_predicted(struct zi_state *st, int k, const char *v, 
 	return eol;
 }
 
-/* The fast path's n-th line (n < ZI_SEEN_MAX), at p, of kind k, for the next parse */
+/* A protection line of up to 64 bytes (64 readable), as it was parsed into z, for e */
+static void remember_protection(struct zi_layout *lay, struct zi_seen *e, const struct zone *z, const char *p,
+				size_t size)
+{
+	struct zi_prot *q;
+
+	if (e->value == 0) {
+		if (lay->nprot == lay->prot_cap) {
+			size_t cap = (size_t)lay->prot_cap;
+
+			xgrow((void **)&lay->prot, &cap, (size_t)lay->nprot + 1, sizeof *lay->prot);
+			lay->prot_cap = (int)cap;
+		}
+		e->value = (uint64_t)++lay->nprot;
+	}
+	q = &lay->prot[e->value - 1];
+	memcpy(q->bytes, p, 64);
+	q->mask = size == 64 ? ~0ULL : (1ULL << size) - 1;
+	q->n = z->nprotection;
+	memcpy(q->v, z->protection, (size_t)z->nprotection * sizeof *q->v);
+}
+
+/* The fast path's n-th line (n < ZI_SEEN_MAX), at p, of kind k, for the next parse (z: its zone) */
 static void remember(struct zi_layout *lay, int n, int k, const char *p, const char *eol, uint64_t value,
-		     bool keep)
+		     bool keep, const struct zone *z, const char *end)
 {
 	struct zi_seen *e;
+	uint64_t slot = 0;
 
 	if (n >= lay->seen_cap) {
 		size_t cap = (size_t)lay->seen_cap;
@@ -388,17 +424,30 @@ static void remember(struct zi_layout *lay, int n, int k, const char *p, const c
 		xgrow((void **)&lay->seen, &cap, (size_t)n + 1, sizeof *lay->seen);
 		lay->seen_cap = (int)cap;
 	}
-	if (n >= lay->nseen)
+	if (n >= lay->nseen) {
 		lay->nseen = n + 1;
+		lay->seen[n].kind = K_NONE;
+	}
 	e = &lay->seen[n];
+	/* a protection line keeps its slot */
+	if (e->kind == K_PROTECTION)
+		slot = e->value;
 	memcpy(e->bytes, p, 32);
 	e->kind = (unsigned char)k;
 	/* the prefix of its kind, which the line was just found to have (or not: then only the kind's) */
 	e->want = zi_predicted(lay, k, p) ? lay->k[k].want : 0;
 	e->len = lay->k[k].len;
-	e->size = (unsigned char)(eol - p + 1 <= 32 ? eol - p + 1 : 0);
-	e->line = keep && e->want && e->size ? (e->size == 32 ? 0xffffffffu : (1u << e->size) - 1) : 0;
+	e->size = (unsigned char)(eol - p + 1 <= 255 ? eol - p + 1 : 0);
+	e->line = keep && e->want && e->size && e->size <= 32 ? (e->size == 32 ? 0xffffffffu : (1u << e->size) - 1)
+							       : 0;
 	e->value = value;
+	if (k == K_PROTECTION) {
+		e->value = slot;
+		if (*eol == '\n' && eol - p < 64 && end - p >= 64)
+			remember_protection(lay, e, z, p, (size_t)(eol - p + 1));
+		else
+			e->value = 0;
+	}
 }
 
 /* The bits of the 32 bytes at p that equal b's */
@@ -447,6 +496,20 @@ const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
 				p += e->size;
 				continue;
 			}
+			if (e->kind == K_PROTECTION && e->value && end - p >= 64) {
+				/* the same protection line: the same entries */
+				const struct zi_prot *q = &lay->prot[e->value - 1];
+
+				if ((((uint64_t)zi_eq32(p + 32, q->bytes + 32) << 32 | eq) & q->mask) == q->mask) {
+					memcpy(st->z->protection, q->v, (size_t)q->n * sizeof *q->v);
+					st->z->nprotection = q->n;
+					st->z->have |= ZONE_HAVE_PROTECTION;
+					st->fast_lines++;
+					prev = K_PROTECTION;
+					p += e->size;
+					continue;
+				}
+			}
 			k = e->kind;
 			if (e->want && (eq & e->want) == e->want &&
 			    (eol = take_predicted(st, k, p + e->len, &value, &keep)) != NULL)
@@ -477,7 +540,7 @@ const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
 		keep = false;
 taken:
 		if (st->fast_lines < ZI_SEEN_MAX)
-			remember(lay, st->fast_lines, k, p, eol, value, keep);
+			remember(lay, st->fast_lines, k, p, eol, value, keep, st->z, end);
 		st->fast_lines++;
 		if (k != prev)
 			follows(lay, prev, k);

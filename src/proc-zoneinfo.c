@@ -12,7 +12,6 @@
 
 #include "proc-zoneinfo.h"
 
-#define PROT_MAX 16   /* protection entries kept per zone (MAX_NR_ZONES is at most 6 today) */
 
 /* s at a digit: digit by digit (8 digits or more, or the text's last bytes) */
 struct zi_num proc_zoneinfo_digits(const char *s)

@@ -182,6 +182,8 @@ struct zi_state {
 	int fast_lines;           /* lines the fast path took so far, counters left out */
 };
 
+#define PROT_MAX 16   /* protection entries kept per zone (MAX_NR_ZONES is at most 6 today) */
+
 /* "cpu: 3" (2.6.32+) or "cpu: 3 pcp: 1" (hot/cold lists before 2.6.25: keep the hot one); v after the colon */
 void proc_zoneinfo_cpu(struct zi_state *st, const char *v, const char *eol);
 /* A new pageset entry of the zone, for the CPU */
