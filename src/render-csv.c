@@ -177,19 +177,30 @@ static inline int count_digits(uint64_t u)
 static inline char *put_u64(char *q, uint64_t u)
 {
 	char *e, *d;
+	uint32_t w;
 
 	if (u < 10) {
 		*q = (char)('0' + u);
 		return q + 1;
 	}
 	e = d = q + count_digits(u);
-	while (u >= 100) {
+	while (u > UINT32_MAX) {
 		unsigned k = (unsigned)(u % 100) * 2;
 
 		u /= 100;
 		d -= 2;
 		memcpy(d, digit_pairs + k, 2);
 	}
+	/* in 32 bits: a cheaper division by 100 */
+	w = (uint32_t)u;
+	while (w >= 100) {
+		unsigned k = (w % 100) * 2;
+
+		w /= 100;
+		d -= 2;
+		memcpy(d, digit_pairs + k, 2);
+	}
+	u = w;
 	if (u >= 10)
 		memcpy(d - 2, digit_pairs + u * 2, 2);
 	else
