@@ -94,12 +94,18 @@ uint64_t zone_drift_mark(uint64_t min, uint64_t low, uint64_t high, int64_t thre
 	return max_drift > tolerate ? high + max_drift : 0;
 }
 
-/* The zone of zi with that node and name, looked for first at position at (where it is when the layout did
- * not change); a zoneinfo holds each (node, name) once (the parser refuses a zone twice), so the zone
- * found is the one a search from the first would find. */
+/* Zone names (char[16], terminated): all 16 bytes equal (the parser clears what follows a name), or strcmp */
+static bool same_name(const char *a, const char *b)
+{
+	return memcmp(a, b, 16) == 0 || strcmp(a, b) == 0;
+}
+
+/* The zone of zi with that node and name (another zone's), looked for first at position at (where it is
+ * when the layout did not change); a zoneinfo holds each (node, name) once (the parser refuses a zone
+ * twice), so the zone found is the one a search from the first would find. */
 static const struct zone *find_zone(const struct proc_zoneinfo *zi, int at, int node, const char *name)
 {
-	if (at < zi->nzones && zi->zone[at].node == node && strcmp(zi->zone[at].name, name) == 0)
+	if (at < zi->nzones && zi->zone[at].node == node && same_name(zi->zone[at].name, name))
 		return &zi->zone[at];
 	for (int i = 0; i < zi->nzones; i++)
 		if (zi->zone[i].node == node && strcmp(zi->zone[i].name, name) == 0)
