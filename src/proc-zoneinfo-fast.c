@@ -515,6 +515,9 @@ const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
 			    (eol = take_predicted(st, k, p + e->len, &value, &keep)) != NULL)
 				goto taken;
 		}
+		/* "Node 0, zone Normal": the general path's (no line the fast path takes starts with 'N') */
+		if (*p == 'N')
+			return p;
 		k = lay->k[prev].next;
 		if (!zi_predicted(lay, k, p) && !zi_predicted(lay, k = lay->k[prev].next2, p))
 			k = K_NONE;
