@@ -287,10 +287,12 @@ static const char *counter_run(const char *p, const char *end, size_t ind)
 
 	while (end - p >= 32) {
 		uint64_t w;
+		uint32_t key;
 
 		memcpy(&w, p, 8);
-		/* ind spaces, then a counter's key (no blank): zi_blanks would stop at it */
-		if ((w & mask) != blanks || counter_kind(p + ind, end, &v) == K_NONE)
+		memcpy(&key, p + ind, 4);
+		/* ind spaces, then a counter's key (no blank): zi_blanks would stop at it; "nr_" the most common */
+		if ((w & mask) != blanks || ((key & 0xffffff) != 0x5f726e && counter_kind(p + ind, end, &v) == K_NONE))
 			break;
 		p = zi_eol32(p, end) + 1;
 	}

@@ -139,7 +139,8 @@ static int start_zone(struct zi_state *st, const char *s, const char *eol, struc
 		if (zi->zone[i].node != (int)id)
 			continue;
 		/* name has no NUL (the text ends at its first): the same as strlen() == nlen */
-		if (zi->zone[i].name[nlen] == '\0' && memcmp(zi->zone[i].name, name, nlen) == 0) {
+		if (zi->zone[i].name[nlen] == '\0' && zi->zone[i].name[0] == name[0] &&
+		    memcmp(zi->zone[i].name, name, nlen) == 0) {
 			zs_err_set(e, 0, "zoneinfo: line %zu: zone %.*s of node %d appears twice", line_number(st->text, st->line),
 				   (int)nlen, name, (int)id);
 			return -1;
