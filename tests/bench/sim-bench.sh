@@ -4,7 +4,8 @@
 # Measures and prints, never asserts (goals: >= 10,000 simulated seconds per wall second; peak RSS of
 # 10 simulated hours no larger than of 1 hour: memory does not grow with simulated time).
 #
-# Figures: CPU time (user + sys, from wait4 through tests/bench/floor.c; best of 3) for
+# Figures: CPU (user + sys) and wall time, from wait4 through tests/bench/floor.c (of 3 tries, the one
+# with the least CPU time), for
 #   * 1 h, one vmstat line at its end (the step function alone),
 #   * 1 h sampled every 10 s into a --sim-out tree (rendering and writing 360 trees as well),
 #   * 10 h, one line (peak RSS against the 1 h run's).
@@ -45,17 +46,19 @@ sim() {
 h1=$(sim 3600 3600) || exit 1
 h1o=$(sim 3600 10 --sim-out="$T/tree") || exit 1
 h10=$(TRIES=1 sim 36000 36000) || exit 1
-echo "simulated: 64 GiB, 2 nodes, 64 CPUs, burst scaled x8 ($SC); CPU time best of $TRIES"
+echo "simulated: 64 GiB, 2 nodes, 64 CPUs, burst scaled x8 ($SC); the run of least CPU time of $TRIES"
 awk -v h1="$h1" -v h1o="$h1o" -v h10="$h10" '
 function cpu(s,  a) { split(s, a, " "); return a[1] + a[2] }
 function rss(s,  a) { split(s, a, " "); return a[3] }
+function wall(s,  a) { split(s, a, " "); return a[4] }
 function line(what, secs, s) {
-	printf "%-34s %8.3f s CPU  %9.0f simulated s per CPU s  peak RSS %6d KiB\n", what, cpu(s), secs / cpu(s), rss(s)
+	printf "%-34s %8.3f s CPU %8.3f s wall  %9.0f simulated s per wall s  peak RSS %6d KiB\n", what, cpu(s),
+	       wall(s), secs / wall(s), rss(s)
 }
 BEGIN {
 	line("1 h, one sample", 3600, h1)
 	line("1 h, a --sim-out tree every 10 s", 3600, h1o)
 	line("10 h, one sample", 36000, h10)
-	printf "goals: %.0f simulated s per CPU second (>= 10000); peak RSS 10 h - 1 h = %+d KiB (no growth)\n",
-		3600 / cpu(h1), rss(h10) - rss(h1)
+	printf "goals: %.0f simulated s per wall second, %.0f per CPU second (>= 10000); peak RSS 10 h - 1 h = %+d KiB (no growth)\n",
+		3600 / wall(h1), 3600 / cpu(h1), rss(h10) - rss(h1)
 }'
