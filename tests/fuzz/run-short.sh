@@ -67,8 +67,8 @@ libs="$(pkg-config --libs inih) -lm"
 echo "run-short: building with $cc"
 srcs=
 for f in util kv snapshot sample kformula proc-stat proc-meminfo proc-vmstat proc-uptime proc-cpulist \
-	proc-zoneinfo proc-buddyinfo proc-psi proc-sysctl proc-nodes proc-pagetypeinfo proc-diskstats \
-	proc-slabinfo proc-cpuinfo proc-pick sim-machine sim-step sim-workload sim-reclaim sim-psi sim-check \
+	proc-zoneinfo proc-zoneinfo-fast proc-buddyinfo proc-psi proc-sysctl proc-nodes proc-pagetypeinfo \
+	proc-diskstats proc-slabinfo proc-cpuinfo proc-pick sim-machine sim-step sim-workload sim-reclaim sim-psi sim-check \
 	sim-scenario sim-builtin vmpressure analysis-notes delta analysis-zones analysis-reclaim analysis-buddy \
 	fragindex kformula-sample; do
 	srcs="$srcs $f"
