@@ -66,10 +66,9 @@ libs="$(pkg-config --libs inih) -lm"
 # members it uses.
 echo "run-short: building with $cc"
 srcs=
-for f in util kv snapshot sample kformula proc-stat proc-meminfo proc-vmstat proc-uptime proc-cpulist \
-	proc-zoneinfo proc-zoneinfo-fast proc-buddyinfo proc-psi proc-sysctl proc-nodes proc-pagetypeinfo \
-	proc-diskstats proc-slabinfo proc-cpuinfo proc-pick sim-machine sim-step sim-workload sim-reclaim sim-psi sim-check \
-	sim-scenario sim-builtin vmpressure analysis-notes delta analysis-zones analysis-reclaim analysis-buddy \
+# every parser (src/proc-*.c, so that a new parser file cannot be left out), then the rest by name
+for f in $(cd "$top/src" && ls proc-*.c | sed 's/\.c$//') util kv snapshot sample kformula sim-machine \
+	sim-step sim-workload sim-reclaim sim-psi sim-check sim-scenario sim-builtin vmpressure analysis-notes delta analysis-zones analysis-reclaim analysis-buddy \
 	fragindex kformula-sample; do
 	srcs="$srcs $f"
 done
