@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -225,58 +226,147 @@ static inline long put_plain(char *q, const char *s, size_t size)
 	}
 }
 
+/* An FK_F64 cell's text as view_fixed_text makes it (no quotes: a number's text never needs them), with
+ * the digits of put_u64; q has room for 128 bytes */
+static inline char *put_fixed(char *q, double f, int prec)
+{
+	struct view_fixed x;
+
+	if (!view_fixed_parts(f, prec, &x))
+		return q + view_fixed_text(q, 128, f, prec);
+	if (x.neg)
+		*q++ = '-';
+	q = put_u64(q, x.whole);
+	if (x.prec > 0) {
+		*q = '.';
+		for (int i = x.prec; i > 0; i--) {
+			q[i] = (char)('0' + x.frac % 10);
+			x.frac /= 10;
+		}
+		q += x.prec + 1;
+	}
+	return q;
+}
+
+/* The bytes a field takes at most in a record: its comma and up to 127 */
+#define FIELD_MAX 128
+
+/* A number's text as it was last made for a place in a sample (its row among the sample's, its field): a
+ * memo of its value (bits, of kind tag: 1 + FK_U64 / FK_I64, 8 + decimals for FK_F64) and text, so a value
+ * that did not change since the last sample (most of a -z row's) is copied, not formatted.  Which place a
+ * memo belongs to only decides whether it is reused: its text is that of its value wherever it is used. */
+struct memo {
+	uint64_t bits;
+	unsigned char tag, len;
+	char text[22];
+};
+
+#define MEMO_ROWS 32
+#define MEMO_FIELDS 32
+
+static struct memo memo[MEMO_ROWS][MEMO_FIELDS];
+
+/* The number cell c of field f at q (room for FIELD_MAX bytes), through memo m */
+static inline char *put_number(char *q, const struct field_def *f, const struct cell *c, struct memo *m)
+{
+	char *s = q;
+	uint64_t bits;
+	unsigned tag;
+
+	if (f->kind == FK_F64) {
+		int prec = f->prec < 0 ? 0 : f->prec > 6 ? 6 : f->prec;
+
+		memcpy(&bits, &c->v.f, sizeof bits);
+		tag = 8U + (unsigned)prec;
+	} else {
+		bits = c->v.u;
+		tag = 1U + (unsigned)f->kind;
+	}
+	if (m->tag == tag && m->bits == bits) {
+		memcpy(q, m->text, sizeof m->text); /* a fixed size: moves; the bytes past len are overwritten */
+		return q + m->len;
+	}
+	if (f->kind == FK_U64) {
+		q = put_u64(q, bits);
+	} else if (f->kind == FK_I64) {
+		if (c->v.i < 0) {
+			*q++ = '-';
+			q = put_u64(q, (uint64_t)0 - bits);
+		} else {
+			q = put_u64(q, bits);
+		}
+	} else {
+		q = put_fixed(q, c->v.f, f->prec);
+	}
+	if (q - s <= (ptrdiff_t)sizeof m->text) {
+		m->bits = bits;
+		m->tag = (unsigned char)tag;
+		m->len = (unsigned char)(q - s);
+		memcpy(m->text, s, sizeof m->text);
+	}
+	return q;
+}
+
+/* The memos of a row of a sample at t, by its place among the sample's rows (the rows past MEMO_ROWS
+ * share the last's; fields past MEMO_FIELDS the last memo of their row: a memo is right wherever used) */
+static struct memo *memo_row(int64_t wall_ns)
+{
+	static int64_t last_ns = INT64_MIN;
+	static int row;
+
+	if (wall_ns != last_ns) {
+		last_ns = wall_ns;
+		row = 0;
+	} else if (row < MEMO_ROWS - 1) {
+		row++;
+	}
+	return memo[row];
+}
+
 void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cells, struct zs_time t)
 {
 	struct line l;
-	char buf[128], *q, *lim;
+	char buf[FIELD_MAX], *q, *lim;
+	struct memo *m = memo_row(t.wall_ns), *m_last = m + MEMO_FIELDS - 1;
+	const struct field_def *f = v->fields, *f_end = f + v->nfields;
+	const struct cell *c = cells;
 
 	/* not "= { … }": that would clear the 4 KiB buffer for every row.  q: the record's end, with room
-	 * for a field of up to sizeof buf + 1 bytes while q <= lim */
+	 * for a field and the record's end while q <= lim */
 	l.out = out;
 	l.n = 0;
-	lim = l.buf + sizeof l.buf - sizeof buf - 8;
+	lim = l.buf + sizeof l.buf - FIELD_MAX - 8;
 	q = put_time(l.buf, t.wall_ns);
-	for (int i = 0; i < v->nfields; i++) {
-		const struct cell *c = &cells[i];
-		enum field_kind kind = v->fields[i].kind;
+	while (f < f_end) {
+		/* the fields that fit before lim whatever their values, without a check each */
+		const struct field_def *stop;
 
 		if (q > lim) {
 			fwrite(l.buf, 1, (size_t)(q - l.buf), out);
 			q = l.buf;
 		}
-		*q++ = ',';
-		if (c->na) /* view_cell_text's "" */
-			continue;
-		if (kind == FK_U64) {
-			q = put_u64(q, c->v.u);
-			continue;
-		}
-		if (kind == FK_I64) {
-			if (c->v.i < 0) {
-				*q++ = '-';
-				q = put_u64(q, (uint64_t)0 - (uint64_t)c->v.i);
-			} else {
-				q = put_u64(q, (uint64_t)c->v.i);
-			}
-			continue;
-		}
-		if (kind == FK_F64) {
-			/* no quotes: a number's text never needs them */
-			q += view_fixed_text(q, sizeof buf, c->v.f, v->fields[i].prec);
-			continue;
-		}
-		if (kind == FK_STR) {
-			long n = put_plain(q, c->v.s ? c->v.s : "", sizeof buf);
+		stop = f_end - f > (lim - q) / FIELD_MAX + 1 ? f + (lim - q) / FIELD_MAX + 1 : f_end;
+		for (; f < stop; f++, c++, m += m < m_last) {
+			long k;
 
-			if (n >= 0) {
-				q += n;
+			*q++ = ',';
+			if (c->na) /* view_cell_text's "" */
+				continue;
+			if (f->kind != FK_STR) {
+				q = put_number(q, f, c, m);
 				continue;
 			}
+			if ((k = put_plain(q, c->v.s ? c->v.s : "", sizeof buf)) >= 0) {
+				q += k;
+				continue;
+			}
+			/* strings that need quotes or are cut: put_field may write out the record so far */
+			l.n = (size_t)(q - l.buf);
+			put_field(&l, view_cell_text(f, c, buf, sizeof buf), true);
+			q = l.buf + l.n;
+			f++, c++, m += m < m_last;
+			break;
 		}
-		/* strings that need quotes or are cut */
-		l.n = (size_t)(q - l.buf);
-		put_field(&l, view_cell_text(&v->fields[i], c, buf, sizeof buf), kind == FK_STR);
-		q = l.buf + l.n;
 	}
 	*q++ = '\r';
 	*q++ = '\n';

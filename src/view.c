@@ -38,44 +38,56 @@ static void fmt_u64(char *buf, size_t size, uint64_t u, bool neg)
 }
 
 /* Locale-neutral: only integer formatting and our own decimal point (no printf: see fmt_u64). */
-static void fmt_fixed(char *buf, size_t size, double f, int prec)
+bool view_fixed_parts(double f, int prec, struct view_fixed *out)
 {
 	static const double pow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
-	bool neg = f < 0;
 	double scaled;
-	uint64_t whole, frac, m;
-	size_t l;
+	uint64_t m;
 
 	if (prec < 0)
 		prec = 0;
 	if (prec > 6)
 		prec = 6;
-	if (f != f) {
-		snprintf(buf, size, "nan");
-		return;
-	}
-	if (neg)
+	out->neg = f < 0;
+	if (f != f || f > 1e18 || f < -1e18)
+		return false;
+	if (out->neg)
 		f = -f;
-	if (f > 1e18) {
-		snprintf(buf, size, "%sinf", neg ? "-" : "");
-		return;
-	}
 	/* keep f·10^prec within 64 bits */
 	while (prec > 0 && f * pow10[prec] > 1e18)
 		prec--;
 	m = (uint64_t)pow10[prec];
 	scaled = f * (double)m + 0.5;
-	whole = (uint64_t)scaled / m;
-	frac = (uint64_t)scaled % m;
-	fmt_u64(buf, size, whole, neg && (whole || frac));
+	out->whole = (uint64_t)scaled / m;
+	out->frac = (uint64_t)scaled % m;
+	out->prec = prec;
+	out->neg = out->neg && (out->whole || out->frac);
+	return true;
+}
+
+static void fmt_fixed(char *buf, size_t size, double f, int prec)
+{
+	struct view_fixed x;
+	size_t l;
+
+	if (!view_fixed_parts(f, prec, &x)) {
+		if (f != f)
+			snprintf(buf, size, "nan");
+		else
+			snprintf(buf, size, "%sinf", x.neg ? "-" : "");
+		return;
+	}
+	fmt_u64(buf, size, x.whole, x.neg);
 	l = strlen(buf);
-	if (prec && l + (size_t)prec + 2 <= size) {
+	if (x.prec && l + (size_t)x.prec + 2 <= size) {
+		uint64_t frac = x.frac;
+
 		buf[l++] = '.';
-		for (int i = prec - 1; i >= 0; i--) {
+		for (int i = x.prec - 1; i >= 0; i--) {
 			buf[l + (size_t)i] = (char)('0' + frac % 10);
 			frac /= 10;
 		}
-		buf[l + (size_t)prec] = '\0';
+		buf[l + (size_t)x.prec] = '\0';
 	}
 }
 

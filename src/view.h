@@ -55,5 +55,13 @@ int view_field_index(const struct view_def *v, const char *csv);
 const char *view_cell_text(const struct field_def *f, const struct cell *c, char *buf, size_t size);
 /* A number with prec decimals as view_cell_text formats an FK_F64 cell into buf; returns its length. */
 size_t view_fixed_text(char *buf, size_t size, double f, int prec);
+/* That number's parts: its text is "-" if neg, whole, then if prec > 0 "." and frac in prec digits (with
+ * leading zeros).  False for a nan or an infinity (beyond 1e18), which have other texts. */
+struct view_fixed {
+	uint64_t whole, frac;
+	int prec;
+	bool neg;
+};
+bool view_fixed_parts(double f, int prec, struct view_fixed *out);
 
 #endif

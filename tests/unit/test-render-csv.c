@@ -171,6 +171,41 @@ START_TEST(timestamps)
 }
 END_TEST
 
+/* numbers are remembered by their place (row in the sample, field) with their text: a place's next value
+ * is written right whether it is the same, another, the same bits of another kind or with other
+ * decimals, in more rows and fields than are remembered */
+START_TEST(remembered_numbers)
+{
+	static struct field_def mf[40];
+	static struct cell c[40];
+	const struct view_def v = { "t", mf, 40 };
+	const double d[] = { 0.0, -0.0, 1.25, -1.25, 7.0, 1e17, NAN, -INFINITY };
+	uint32_t r = 12345;
+
+	for (int sample = 0; sample < 12; sample++)
+		for (int row = 0; row < 40; row++) {
+			for (int i = 0; i < 40; i++) {
+				int kind = (i + (sample / 4) * (row % 3)) % 3;
+				uint64_t u;
+
+				r = r * 1103515245U + 12345U;
+				u = (r >> 16) % 4 == 0 ? (uint64_t)(r >> 8) : (uint64_t)(row + i) * 1000003U;
+				if ((r >> 12) % 5 == 0)
+					u = (uint64_t)0 - u;
+				mf[i] = (struct field_def){ "m", "m", 4, kind == 0 ? FK_U64 : kind == 1 ? FK_I64 : FK_F64,
+							    (sample + i) % 9 - 1, "" };
+				c[i] = kind == 0   ? cell_u64(u) :
+				       kind == 1   ? cell_i64((int64_t)u) :
+				       (r >> 20) % 3 ? cell_f64(d[(row + i + sample / 3) % ZS_ARRAY_LEN(d)]) :
+							cell_f64((double)(int64_t)u / 1000);
+				if ((r >> 24) % 11 == 0)
+					c[i] = cell_na();
+			}
+			same_row(&v, c, 1795560682000000000LL + (int64_t)sample * 1000000000LL);
+		}
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -179,6 +214,7 @@ int main(void)
 		decimals,
 		rows_longer_than_the_buffer,
 		timestamps,
+		remembered_numbers,
 	};
 
 	return sb_run("render-csv", tests, (int)ZS_ARRAY_LEN(tests));
