@@ -469,6 +469,26 @@ ZI_INLINE uint32_t zi_eq32(const char *p, const char *b)
 #endif
 }
 
+/* The lines from p on that equal the ones at their places in the previous parse up to their '\n' (while
+ * 32 bytes remain): their values again, the stores as take_predicted does them.  Returns the first other
+ * line; *prev: the kind of the last line taken.  In locals: the stores may alias any of st's fields. */
+static const char *same_lines(struct zi_state *st, const struct zi_layout *lay, const char *p, int *prev)
+{
+	const char *end = st->end;
+	const struct zi_seen *e = lay->seen + st->fast_lines, *e_end = lay->seen + lay->nseen;
+	int k = *prev;
+
+	while (e < e_end && end - p >= 32 && e->line && (zi_eq32(p, e->bytes) & e->line) == e->line) {
+		put_value(st, e->kind, e->value);
+		k = e->kind;
+		p += e->size;
+		e++;
+	}
+	st->fast_lines = (int)(e - lay->seen);
+	*prev = k;
+	return p;
+}
+
 /* The lines from p on while the fast path takes them and 32 bytes remain.  A line equal to the one at its
  * place in the previous parse, up to its '\n', has that line's value; one equal up to its value has its
  * value read from there; else its kind's prefix is tried, then the key dispatch. */
@@ -488,16 +508,16 @@ const char *proc_zoneinfo_fast_lines(struct zi_state *st, const char *p)
 		int k;
 
 		if (st->fast_lines < lay->nseen) {
-			const struct zi_seen *e = &lay->seen[st->fast_lines];
-			uint32_t eq = zi_eq32(p, e->bytes);
+			const struct zi_seen *e;
+			uint32_t eq;
+			const char *next = same_lines(st, lay, p, &prev);
 
-			if (e->line && (eq & e->line) == e->line) {
-				put_value(st, e->kind, e->value);
-				st->fast_lines++;
-				prev = e->kind;
-				p += e->size;
+			if (next != p) {
+				p = next;
 				continue;
 			}
+			e = &lay->seen[st->fast_lines];
+			eq = zi_eq32(p, e->bytes);
 			if (e->kind == K_PROTECTION && e->value && end - p >= 64) {
 				/* the same protection line: the same entries */
 				const struct zi_prot *q = &lay->prot[e->value - 1];
