@@ -308,7 +308,7 @@ static inline char *put_number(char *q, const struct field_def *f, const struct 
 }
 
 /* The memos of a row of a sample at t, by its place among the sample's rows (the rows past MEMO_ROWS
- * share the last's; fields past MEMO_FIELDS the last memo of their row: a memo is right wherever used) */
+ * share the last's; field i has memo i % MEMO_FIELDS: a memo is right wherever it is used) */
 static struct memo *memo_row(int64_t wall_ns)
 {
 	static int64_t last_ns = INT64_MIN;
@@ -327,7 +327,7 @@ void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cell
 {
 	struct line l;
 	char buf[FIELD_MAX], *q, *lim;
-	struct memo *m = memo_row(t.wall_ns), *m_last = m + MEMO_FIELDS - 1;
+	struct memo *const m_row = memo_row(t.wall_ns), *m = m_row;
 	const struct field_def *f = v->fields, *f_end = f + v->nfields;
 	const struct cell *c = cells;
 
@@ -338,15 +338,20 @@ void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cell
 	lim = l.buf + sizeof l.buf - FIELD_MAX - 8;
 	q = put_time(l.buf, t.wall_ns);
 	while (f < f_end) {
-		/* the fields that fit before lim whatever their values, without a check each */
+		/* the fields that fit before lim whatever their values, and have memos left in the row, without a
+		 * check each */
 		const struct field_def *stop;
 
 		if (q > lim) {
 			fwrite(l.buf, 1, (size_t)(q - l.buf), out);
 			q = l.buf;
 		}
+		if (m == m_row + MEMO_FIELDS)
+			m = m_row;
 		stop = f_end - f > (lim - q) / FIELD_MAX + 1 ? f + (lim - q) / FIELD_MAX + 1 : f_end;
-		for (; f < stop; f++, c++, m += m < m_last) {
+		if (stop - f > m_row + MEMO_FIELDS - m)
+			stop = f + (m_row + MEMO_FIELDS - m);
+		for (; f < stop; f++, c++, m++) {
 			long k;
 
 			*q++ = ',';
@@ -364,7 +369,7 @@ void render_csv_row(FILE *out, const struct view_def *v, const struct cell *cell
 			l.n = (size_t)(q - l.buf);
 			put_field(&l, view_cell_text(f, c, buf, sizeof buf), true);
 			q = l.buf + l.n;
-			f++, c++, m += m < m_last;
+			f++, c++, m++;
 			break;
 		}
 	}
