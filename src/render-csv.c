@@ -123,26 +123,34 @@ static size_t time_prefix(int64_t wall_ns, int64_t sec, char *buf)
 	return len;
 }
 
-/* "2026-11-24T10:51:22Z,1795560682.123" of a wall clock: all but the milliseconds made once a second */
+/* "2026-11-24T10:51:22Z,1795560682.123" of a wall clock: all but the milliseconds made once a second, the
+ * whole again for the next row of the same sample (the same wall clock) */
 static char *put_time(char *q, int64_t wall_ns)
 {
-	static int64_t cached_sec = INT64_MIN;
-	static char pre[64];
+	static int64_t cached_sec = INT64_MIN, cached_ns = INT64_MIN;
+	static char pre[64], whole[64];
 	static size_t pre_len;
-	int64_t sec = wall_ns / 1000000000, ms = (wall_ns % 1000000000) / 1000000;
+	int64_t sec, ms;
 
+	if (wall_ns == cached_ns) {
+		memcpy(q, whole, sizeof whole); /* a fixed size: moves; the bytes past pre_len + 3 are overwritten */
+		return q + pre_len + 3;
+	}
+	sec = wall_ns / 1000000000;
+	ms = (wall_ns % 1000000000) / 1000000;
 	if (sec != cached_sec || sec < 0) {
 		pre_len = time_prefix(wall_ns, sec, pre);
 		cached_sec = sec;
 	}
 	if (ms < 0)
 		ms = 0;
-	memcpy(q, pre, sizeof pre); /* a fixed size: moves, not a call; the bytes past pre_len are overwritten */
-	q += pre_len;
-	q[0] = (char)('0' + ms / 100);
-	q[1] = (char)('0' + ms / 10 % 10);
-	q[2] = (char)('0' + ms % 10);
-	return q + 3;
+	memcpy(whole, pre, sizeof pre);
+	whole[pre_len] = (char)('0' + ms / 100);
+	whole[pre_len + 1] = (char)('0' + ms / 10 % 10);
+	whole[pre_len + 2] = (char)('0' + ms % 10);
+	cached_ns = wall_ns;
+	memcpy(q, whole, sizeof whole);
+	return q + pre_len + 3;
 }
 
 /* ",123" / ",-5" straight into the record, the digits written from the last, two at a time (half the
