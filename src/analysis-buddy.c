@@ -27,14 +27,23 @@ bool buddy_watermark_ok(const uint64_t *nfree, int norders, uint64_t free, int o
 
 	if (order < 0 || order >= 63 || free > INT64_MAX / 2 || mark > INT64_MAX / 2)
 		return false;
+	/* a protection read from a damaged file may be anything: beyond any free count it refuses, below
+	 * zero it is taken as none (the kernel's are never negative); both keep min + reserve in range */
+	if (reserve > INT64_MAX / 2)
+		return false;
+	if (reserve < 0)
+		reserve = 0;
 	/* the pages of the block itself beyond the first must be spare too */
 	f = (int64_t)free - (((int64_t)1 << order) - 1);
 	if (f <= min + reserve)
 		return false;
 	if (kver && kver < 4004) {
 		/* ≤ 4.3: the mark halves per order while the free pages of each smaller order, which
-		 * cannot serve the request, are taken away */
+		 * cannot serve the request, are taken away (f > min ≥ 0 here; more pages at an order than
+		 * f holds would leave f below zero, so below the mark, and their count could overflow) */
 		for (int o = 0; o < order && o < norders; o++) {
+			if (nfree[o] > ((uint64_t)f >> o))
+				return false;
 			f -= (int64_t)(nfree[o] << o);
 			min >>= 1;
 			if (f <= min)

@@ -94,6 +94,29 @@ START_TEST(watermark_per_order_old_rule)
 }
 END_TEST
 
+START_TEST(watermark_extreme_inputs)
+{
+	/* values a damaged zoneinfo or buddyinfo can give: no overflow (the sanitizer build traps on one),
+	 * and the answers the exact arithmetic gives */
+	static const uint64_t huge[4] = { UINT64_MAX, UINT64_MAX / 3, 1, 1 };
+	const uint64_t big = INT64_MAX / 2;
+
+	ck_assert(!buddy_watermark_ok(small, 4, 12, 0, 6, INT64_MAX, 6018));     /* reserve beyond anything */
+	ck_assert(!buddy_watermark_ok(small, 4, big, 0, big - 1, INT64_MAX / 2 + 1, 6018));
+	ck_assert(buddy_watermark_ok(small, 4, 12, 0, 6, INT64_MIN, 6018));      /* negative: none */
+	ck_assert(buddy_watermark_ok(small, 4, big, 0, big - 1, -5, 6018));
+	ck_assert(!buddy_watermark_ok(small, 4, big, 0, big, 0, 6018));
+	/* ≤ 4.3: more order-0 pages than free holds leave nothing for order 2; order-1 count whose pages
+	 * overflow 64 bits likewise */
+	ck_assert(!buddy_watermark_ok(huge, 4, big, 2, 0, 0, 3013));
+	ck_assert(!buddy_watermark_ok((const uint64_t[]){ 0, UINT64_MAX, 0, 1 }, 4, big, 3, 0, 0, 3013));
+	/* the exact edge: all of f taken at order 0 leaves 0, not above mark 0 */
+	ck_assert(!buddy_watermark_ok((const uint64_t[]){ 9, 0, 0, 1 }, 4, 12, 2, 0, 0, 3013));
+	ck_assert(buddy_watermark_ok((const uint64_t[]){ 8, 0, 0, 1 }, 4, 12, 2, 0, 0, 3013));
+	ck_assert(!buddy_watermark_ok(small, 4, UINT64_MAX, 0, 0, 0, 6018));     /* free beyond any zone */
+}
+END_TEST
+
 int main(void)
 {
 	const TTest *const tests[] = {
@@ -104,6 +127,7 @@ int main(void)
 		fill_counts,
 		watermark_per_order_new_rule,
 		watermark_per_order_old_rule,
+		watermark_extreme_inputs,
 	};
 
 	return sb_run("fragindex", tests, (int)ZS_ARRAY_LEN(tests));
