@@ -9,8 +9,10 @@
 #                     directory, removed when every harness passed)
 #
 # Exit 0 when no harness crashed, leaked, hit undefined behaviour or broke a promise; 1 otherwise, with the
-# reproducer's path printed (replay it with: FUZZ_WORK/fuzz-NAME REPRODUCER).  Exit 0 with a message when
-# clang or its fuzzer runtime (Debian: clang, libclang-rt-14-dev) is missing.  CI runs it (.ci/run).
+# reproducer's path printed (replay it with: FUZZ_WORK/fuzz-NAME REPRODUCER) and, up to 16 KiB, the input
+# itself in base64 (base64 -d turns it back), so that a finding on a machine that is gone can be replayed.
+# Exit 0 with a message when clang or its fuzzer runtime (Debian: clang, libclang-rt-14-dev) is missing.
+# CI runs it (.ci/run).
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -105,7 +107,14 @@ fuzz_one() {
 		echo "run-short: $n: FAILED (log: $work/$n.log)"
 		grep -E 'ERROR|broken promise|SUMMARY|printed' "$work/$n.log" | head -n 5 | sed 's/^/    /'
 		for a in "$work/$n"-*; do
-			[ -f "$a" ] && echo "    reproducer: $a (run: $work/fuzz-$n $a)"
+			[ -f "$a" ] || continue
+			echo "    reproducer: $a (run: $work/fuzz-$n $a)"
+			# the input itself, so that a finding on a machine that is gone (CI) can be replayed:
+			# base64 -d > FILE turns these lines back into it
+			if [ "$(wc -c < "$a")" -le 16384 ] && command -v base64 >/dev/null 2>&1; then
+				echo "    reproducer, base64:"
+				base64 "$a" | sed 's/^/      /'
+			fi
 		done
 		return 1
 	fi
