@@ -62,13 +62,28 @@ uint64_t vmstat_unit_convert(uint64_t kib, char unit, int compat)
 	return vmstat_d2ul((double)kib / (double)div * 1024.0);
 }
 
+/* v as the two's complement int64 it would be: what the signed arithmetic of procps gives on the usual
+ * machines, without its undefined overflow (a damaged /proc/stat can hold ticks near 2^64). */
+static int64_t wrap_i64(uint64_t v)
+{
+	return v > (uint64_t)INT64_MAX ? -(int64_t)~v - 1 : (int64_t)v;
+}
+
+/* (100 * x + h) / div, wrapping; div is not 0 */
+static uint32_t pct_of(uint64_t x, int64_t h, int64_t div)
+{
+	uint64_t num = 100 * x + (uint64_t)h;
+
+	if (div == -1) /* INT64_MIN / -1 traps */
+		return (uint32_t)(0 - num);
+	return (uint32_t)(wrap_i64(num) / div);
+}
+
 void vmstat_cpu_pct(const struct cpu_ticks *t, struct vm_line *l)
 {
-	int64_t use = (int64_t)(t->user + t->nice);
-	int64_t sys = (int64_t)(t->system + t->irq + t->softirq);
-	int64_t idl = (int64_t)t->idle, iow = (int64_t)t->iowait, sto = (int64_t)t->steal;
-	int64_t gue = (int64_t)(t->guest + t->guest_nice);
-	int64_t div = use + sys + idl + iow + sto, h;
+	uint64_t use = t->user + t->nice, sys = t->system + t->irq + t->softirq;
+	uint64_t idl = t->idle, iow = t->iowait, sto = t->steal, gue = t->guest + t->guest_nice;
+	int64_t div = wrap_i64(use + sys + idl + iow + sto), h;
 
 	/* guest time is already inside user/nice: it is not added to the total, but taken from us */
 	if (div == 0) {
@@ -76,13 +91,13 @@ void vmstat_cpu_pct(const struct cpu_ticks *t, struct vm_line *l)
 		idl = 1;
 	}
 	h = div / 2;
-	use = gue > use ? 0 : use - gue;
-	l->us = (uint32_t)((100 * use + h) / div);
-	l->sy = (uint32_t)((100 * sys + h) / div);
-	l->id = (uint32_t)((100 * idl + h) / div);
-	l->wa = (uint32_t)((100 * iow + h) / div);
-	l->st = (uint32_t)((100 * sto + h) / div);
-	l->gu = (uint32_t)((100 * gue + h) / div);
+	use = wrap_i64(gue) > wrap_i64(use) ? 0 : use - gue;
+	l->us = pct_of(use, h, div);
+	l->sy = pct_of(sys, h, div);
+	l->id = pct_of(idl, h, div);
+	l->wa = pct_of(iow, h, div);
+	l->st = pct_of(sto, h, div);
+	l->gu = pct_of(gue, h, div);
 }
 
 static void ticks_fields(const struct cpu_ticks *t, uint64_t f[10])

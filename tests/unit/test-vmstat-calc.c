@@ -122,6 +122,35 @@ START_TEST(cpu_percentages)
 }
 END_TEST
 
+/* Ticks near 2^64 (a damaged /proc/stat): the sums wrap as procps's signed arithmetic does on the usual
+ * machines, without undefined behaviour or the trap of INT64_MIN / -1. */
+START_TEST(cpu_percentages_wrapped)
+{
+	struct cpu_ticks t;
+	struct vm_line l;
+
+	/* idle = iowait = 2^63 - 1: Div = 2^64 - 2 = -2, h = -1; 100 * (2^63 - 1) = -100 (mod 2^64), so
+	 * id = wa = (-100 - 1) / -2 = 50 (truncated); us = sy = -1 / -2 = 0 */
+	memset(&t, 0, sizeof t);
+	t.idle = t.iowait = (uint64_t)INT64_MAX;
+	vmstat_cpu_pct(&t, &l);
+	ck_assert_uint_eq(l.id, 50);
+	ck_assert_uint_eq(l.wa, 50);
+	ck_assert_uint_eq(l.us, 0);
+	ck_assert_uint_eq(l.sy, 0);
+
+	/* Div = -1, h = 0, and 100 * user = 100 * 2^61 = 2^63 (mod 2^64) = INT64_MIN: us = 2^63 -> 0 in 32
+	 * bits; 100 * idle = 2^63 - 100, negated 2^63 + 100 -> 100 */
+	memset(&t, 0, sizeof t);
+	t.user = (uint64_t)1 << 61;
+	t.idle = UINT64_MAX - ((uint64_t)1 << 61);
+	vmstat_cpu_pct(&t, &l);
+	ck_assert_uint_eq(l.us, 0);
+	ck_assert_uint_eq(l.id, 100);
+	ck_assert_uint_eq(l.wa, 0);
+}
+END_TEST
+
 START_TEST(first_line_402)
 {
 	struct cpu_ticks t;
@@ -312,6 +341,7 @@ int main(void)
 	tcase_add_test(tc, unit_float32_in_402);
 	tcase_add_test(tc, x86_conversions);
 	tcase_add_test(tc, cpu_percentages);
+	tcase_add_test(tc, cpu_percentages_wrapped);
 	tcase_add_test(tc, first_line_402);
 	tcase_add_test(tc, first_line_406);
 	tcase_add_test(tc, interval_line);
