@@ -15,6 +15,7 @@
 #include "explain.h"
 #include "kformula-sample.h"
 #include "proc.h"
+#include "sat.h"
 
 #define U(x) ((uint64_t)(x))
 
@@ -477,14 +478,14 @@ static void cross_file_rows(struct explain *x, const struct sample *s)
 		const struct zone *z = &s->zi.zone[i];
 		int ni, zi;
 
-		zone_free += (int64_t)z->free;
+		zone_free = sat_add(zone_free, sat_of_u64(z->free));
 		if (kf_machine_zone_slot(m, z, &ni, &zi))
-			bound += (int64_t)x->r.node[ni][zi].max_drift;
+			bound = sat_add(bound, sat_of_u64(x->r.node[ni][zi].max_drift));
 	}
 	if (s->have & SAMPLE_HAVE(SP_VMSTAT) && kv_get(&s->vmstat, "nr_free_pages", &nr_free)) {
 		r = cmp(x, NULL, "nr_free_pages", nr_free, zone_free);
 		formula(r, "sum of the zones' 'pages free', within +-%" PRId64 " (cpus*threshold per zone)", bound);
-		if (llabs(nr_free - zone_free) <= bound)
+		if (sat_within(nr_free, zone_free, bound))
 			r->st = EX_AGREE;
 		else
 			note(r, "zoneinfo and vmstat were read at different instants under heavy allocation, or a "
@@ -492,16 +493,16 @@ static void cross_file_rows(struct explain *x, const struct sample *s)
 
 		if (s->have & SAMPLE_HAVE(SP_MEMINFO) && kv_has(&s->meminfo, "MemFree")) {
 			int64_t memfree = kv_val(&s->meminfo, "MemFree"), memtotal = kv_val(&s->meminfo, "MemTotal");
-			int64_t managed_kb = 0, gap;
+			int64_t managed_kb = 0, gap, free_kb = sat_mul(nr_free, pagekb), bound_kb = sat_mul(bound, pagekb);
 
 			for (int i = 0; i < s->zi.nzones; i++)
-				managed_kb += (int64_t)s->zi.zone[i].managed * pagekb;
-			r = cmp(x, NULL, "MemFree", memfree, nr_free * pagekb);
-			formula(r, "nr_free_pages*%" PRId64 " kB, within +-%" PRId64 " kB", pagekb, bound * pagekb);
-			gap = memtotal - managed_kb;
-			if (llabs(memfree - nr_free * pagekb) <= bound * pagekb) {
+				managed_kb = sat_add(managed_kb, sat_mul(sat_of_u64(s->zi.zone[i].managed), pagekb));
+			r = cmp(x, NULL, "MemFree", memfree, free_kb);
+			formula(r, "nr_free_pages*%" PRId64 " kB, within +-%" PRId64 " kB", pagekb, bound_kb);
+			gap = sat_sub(memtotal, managed_kb);
+			if (sat_within(memfree, free_kb, bound_kb)) {
 				r->st = EX_AGREE;
-			} else if (gap > 0 && llabs((memfree - nr_free * pagekb) - gap) <= bound * pagekb + gap / 100) {
+			} else if (gap > 0 && sat_within(sat_sub(memfree, free_kb), gap, sat_add(bound_kb, gap / 100))) {
 				r->st = EX_EXPLAINED;
 				note(r, "deferred struct-page init: %" PRId64 " kB are counted in MemTotal and MemFree "
 					"before they reach a zone's managed pages",
@@ -523,14 +524,14 @@ static void cross_file_rows(struct explain *x, const struct sample *s)
 		if (!z)
 			continue;
 		for (int o = 0; o < b->norders && o < 62; o++)
-			pages += (int64_t)(b->nfree[o] << o);
+			pages = sat_add(pages, b->nfree[o] > (UINT64_MAX >> o) ? INT64_MAX : sat_of_u64(b->nfree[o] << o));
 		if (kf_machine_zone_slot(m, z, &ni, &zi))
-			zb = (int64_t)x->r.node[ni][zi].max_drift;
+			zb = sat_of_u64(x->r.node[ni][zi].max_drift);
 		if (!kv_get(&z->items, "nr_free_pages", &zfree))
-			zfree = (int64_t)z->free;
+			zfree = sat_of_u64(z->free);
 		r = cmp(x, z, "buddy_pages", zfree, pages);
 		formula(r, "sum(buddyinfo blocks * 2^order), within +-%" PRId64 " (cpus*threshold)", zb);
-		if (llabs(zfree - pages) <= zb)
+		if (sat_within(zfree, pages, zb))
 			r->st = EX_AGREE;
 		else
 			note(r, "buddyinfo and zoneinfo read at different instants under allocation activity");

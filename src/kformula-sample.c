@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kformula-sample.h"
+#include "sat.h"
 
 uint32_t kf_version_from_zoneinfo(const struct proc_zoneinfo *zi)
 {
@@ -150,8 +151,8 @@ static int page_shift_of(const struct sample *s)
 	if (!(s->have & SAMPLE_HAVE(SP_MEMINFO)) || !(s->have & SAMPLE_HAVE(SP_VMSTAT)))
 		return 0;
 	for (int i = 0; i < 4; i++) {
-		kb += kv_val(&s->meminfo, mi[i]);
-		pages += kv_val(&s->vmstat, vm[i]);
+		kb = sat_add(kb, kv_val(&s->meminfo, mi[i]));
+		pages = sat_add(pages, kv_val(&s->vmstat, vm[i]));
 	}
 	if (pages < 1024 || kb <= 0)
 		return 0;
@@ -246,7 +247,7 @@ int kf_machine_from_sample(const struct sample *s, struct kf_machine *m, struct 
 	/* pageblock_order: HPAGE_PMD_ORDER with THP (9 for 4 KiB pages), else the largest buddy order */
 	m->pageblock_order = m->page_shift == 12 ? 9 : m->page_shift == 14 ? 11 : 13;
 	if (sys->thp_enabled < 0 && s->have & SAMPLE_HAVE(SP_SYSCTLS) && s->buddy.nzones > 0 &&
-	    s->buddy.zone[0].norders > 1)
+	    s->buddy.zone[0].norders > 1 && s->buddy.zone[0].norders <= 21)
 		m->pageblock_order = s->buddy.zone[0].norders - 1;
 	if (s->have & SAMPLE_HAVE(SP_PAGETYPEINFO) && s->pti.pageblock_order > 0 && s->pti.pageblock_order < 20)
 		m->pageblock_order = s->pti.pageblock_order;

@@ -68,3 +68,19 @@ seed cpuinfo live-6.18 < "$live/proc/cpuinfo"
 	done
 	rm -f "$out/.vmstat.tmp" "$out/.zoneinfo.tmp"
 } | seed analysis views-load
+# explain: one whole sample of what --explain reads (vmstat and meminfo cut to the lines it compares),
+# from the live capture and from the one with a user-set min_free_kbytes
+for t in live-6.18.44-fc-v669:live-6.18 live-6.18.44-fc-v669-min-free-user:min-free-user; do
+	d=$top/tests/data/${t%%:*}
+	{
+		for f in zoneinfo buddyinfo version; do section "$f" "$d/proc/$f"; done
+		grep -E '^(nr_free_pages|nr_zone_|pgscan_kswapd |pgsteal_kswapd )' "$d/proc/vmstat" > "$out/.vmstat.tmp"
+		section vmstat "$out/.vmstat.tmp"
+		grep -E '^(MemTotal|MemFree|MemAvailable|Buffers|Cached):' "$d/proc/meminfo" > "$out/.meminfo.tmp"
+		section meminfo "$out/.meminfo.tmp"
+		for f in "$d"/proc/sys/vm/*; do section "sys/vm/${f##*/}" "$f"; done
+		[ -f "$d/sys/devices/system/cpu/online" ] &&
+			section devices/system/cpu/online "$d/sys/devices/system/cpu/online"
+		rm -f "$out/.vmstat.tmp" "$out/.meminfo.tmp"
+	} | seed explain "${t#*:}"
+done
