@@ -1,7 +1,8 @@
 /* fuzz-scenario.c — sim_scenario_parse() (zonestat-scenario(5), libinih): on success every phase has a
  * finite positive duration and finite, not negative rates within the documented ranges, the machine's
  * counts are within the model's arrays, and the model can be built from it (sim_init succeeds or says
- * why); on failure a message naming the file. */
+ * why) and run for a few simulated seconds with every invariant of sim-check holding after each step;
+ * on failure a message naming the file. */
 #include "config.h"
 
 #include <math.h>
@@ -12,6 +13,8 @@
 #include "sim.h"
 
 const char fuzz_name[] = "scenario";
+
+#define FUZZ_TICKS 40 /* 4 simulated seconds */
 
 static void check_phase(const struct sim_phase *p, int i)
 {
@@ -62,8 +65,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = sim_init(&sim, &sc, KF_VER(6, 18), 1, &e);
 	fz_quiet_end("sim_init");
 	FZ_CHECK(rc == 0 || (rc == -1 && e.msg[0]), "sim_init: rc %d, error '%s'", rc, e.msg);
-	if (rc == 0)
+	if (rc == 0) {
+		/* the model runs: FUZZ_TICKS steps (phase changes, sysctl changes and reclaim included), every
+		 * invariant of sim-check holding after each */
+		for (int i = 0; i < FUZZ_TICKS; i++) {
+			struct sim_check_mark m;
+
+			sim_check_begin(&sim, &m);
+			fz_quiet_begin();
+			sim_step(&sim);
+			fz_quiet_end("sim_step");
+			memset(&e, 0, sizeof e);
+			FZ_CHECK(sim_check_step(&sim, &m, &e) == 0, "t=%.1f s: %s", (double)sim.now_ns / 1e9, e.msg);
+		}
 		sim_free(&sim);
+	}
 	free(t);
 	return 0;
 }
