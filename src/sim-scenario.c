@@ -304,8 +304,11 @@ static bool phase_key(struct ctx *c, const char *key, const char *v)
 			*(double *)((char *)p + rates[i].off) = (double)(u >> 12);
 			return true;
 		}
+	/* at least one step of the model (a shorter phase could never be seen, and phases of 0 ns would
+	 * repeat for ever within a step), at most 10^9 s, so that its nanoseconds fit the clock */
 	if (!strcmp(key, "duration"))
-		return parse_seconds(v, &p->duration) && p->duration > 0;
+		return parse_seconds(v, &p->duration) && p->duration >= (double)SIM_TICK_NS / 1e9 &&
+		       p->duration <= 1e9;
 	if (!strcmp(key, "high_order")) {
 		if (!parse_int(v, 1, SIM_ORDERS - 1, &x))
 			return false;

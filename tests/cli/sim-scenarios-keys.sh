@@ -376,6 +376,14 @@ printf '[zone 0]\nmanaged = 1\n' | scen badzone
 bad badzone "badzone.ini:1: [zone 0]: expected [zone NODE NAME]"
 printf '[phase a]\nduration = 0\n' | scen badduration
 bad badduration "badduration.ini:2: [phase a]: bad or unknown setting 'duration = 0'"
+# shorter than a step of the model, or too long for its nanosecond clock
+printf '[phase a]\nduration = 0.05\n' | scen shortduration
+bad shortduration "shortduration.ini:2: [phase a]: bad or unknown setting 'duration = 0.05'"
+printf '[phase a]\nduration = 300000h\n' | scen longduration
+bad longduration "longduration.ini:2: [phase a]: bad or unknown setting 'duration = 300000h'"
+printf '[phase a]\nduration = 0.1\n[phase b]\nduration = 277777h\n' | scen edgeduration
+"$ZONESTAT" --sim "$TMPD/edgeduration.ini" 1 2 >/dev/null 2>"$TMPD/edgeduration.err"
+check_eq "durations of 0.1 s and 277777 h (10^9 s) are taken" "0" "$?"
 # two phases of one name stay two phases
 printf '[phase x]\nduration = 2\nfile_read = 4M\n[phase x]\nduration = 2\n' | scen twice
 "$ZONESTAT" --sim "$TMPD/twice.ini" --csv 1 5 >"$TMPD/twice.csv"

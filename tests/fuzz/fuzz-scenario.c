@@ -1,5 +1,5 @@
 /* fuzz-scenario.c — sim_scenario_parse() (zonestat-scenario(5), libinih): on success every phase has a
- * finite positive duration and finite, not negative rates within the documented ranges, the machine's
+ * duration of 0.1 s to 10^9 s and finite, not negative rates within the documented ranges, the machine's
  * counts are within the model's arrays, and the model can be built from it (sim_init succeeds or says
  * why) and run for a few simulated seconds with every invariant of sim-check holding after each step;
  * on failure a message naming the file. */
@@ -21,7 +21,8 @@ static void check_phase(const struct sim_phase *p, int i)
 	const double rate[] = { p->anon_alloc, p->anon_free, p->file_read, p->file_write, p->file_reread,
 				p->file_set, p->anon_touch, p->mlock, p->burst, p->pin, p->ho_rate };
 
-	FZ_CHECK(isfinite(p->duration) && p->duration > 0, "phase %d: duration %g", i, p->duration);
+	FZ_CHECK(isfinite(p->duration) && p->duration >= 0.1 && p->duration <= 1e9, "phase %d: duration %g", i,
+		 p->duration);
 	for (size_t k = 0; k < sizeof rate / sizeof rate[0]; k++)
 		FZ_CHECK(isfinite(rate[k]) && rate[k] >= 0, "phase %d: rate %zu is %g", i, k, rate[k]);
 	FZ_CHECK(p->cpu >= 0 && p->cpu <= 100 && p->tasks >= 1, "phase %d: cpu %g tasks %d", i, p->cpu, p->tasks);
