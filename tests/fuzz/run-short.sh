@@ -71,7 +71,7 @@ srcs=
 # every parser (src/proc-*.c, so that a new parser file cannot be left out), then the rest by name
 for f in $(cd "$top/src" && ls proc-*.c | sed 's/\.c$//') util kv snapshot sample kformula sim-machine \
 	sim-step sim-workload sim-reclaim sim-psi sim-check sim-scenario sim-builtin vmpressure analysis-notes delta analysis-zones analysis-reclaim analysis-buddy \
-	fragindex kformula-sample explain-checks vmstat-calc; do
+	fragindex kformula-sample explain-checks vmstat-calc render-csv render-table view; do
 	srcs="$srcs $f"
 done
 printf '%s\n' $srcs | xargs -P "$jobs" -I{} \
