@@ -315,6 +315,20 @@ static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int6
 	return got;
 }
 
+/* No zone of the node passes its low mark (with boost and protection) for an order-0 allocation on cpu:
+ * the fast path would fail. */
+static bool short_of_low(const struct sim_node *nd, int cpu, int hz)
+{
+	for (int i = hz; i >= 0; i--) {
+		const struct sim_zone *z = &nd->zone[i];
+
+		if (z->managed && sim_wmark_ok(z, 0, z->kf.wmark_low + z->boost, hz,
+						sim_reported(z, SI_FREE) + z->pcp[cpu].count))
+			return false;
+	}
+	return true;
+}
+
 /* Allocate n order-0 pages for the workload on node nd (fast path at low, slow path at min after waking
  * kswapd, then direct reclaim and, when nothing can be reclaimed, the OOM killer).  Returns pages got. */
 int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to)
@@ -356,6 +370,11 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 		if (retries > SIM_MAX_RECLAIM_RETRIES)
 			break;
 	}
+	/* The kernel allocates page by page: once the node is short of low, the next allocation's slow path
+	 * wakes kswapd (and each retry wakes it again).  A batch that ended short of low, with kswapd put to
+	 * sleep by its own run above or never woken because a zone was balanced when it started, does so now. */
+	if (got > 0 && short_of_low(nd, cpu, hz))
+		sim_kswapd_wake(s, nd, 0, hz);
 	if (got < n)
 		s->alloc_failed += (uint64_t)(n - got);
 	return got;
