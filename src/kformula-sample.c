@@ -192,13 +192,19 @@ static int64_t infer_min_free_kbytes(const struct sample *s, struct kf_machine *
 
 		if (t == KZ_HIGHMEM || (t == KZ_MOVABLE && m->kver >= KF_VER(6, 0)))
 			continue;
-		sum += z->min >= z->boost ? z->min - z->boost : 0;
+		uint64_t tmp = z->min >= z->boost ? z->min - z->boost : 0;
+
+		/* pages beyond the sysctl's largest kB value: a damaged file */
+		sum = tmp < KF_MIN_FREE_KBYTES_MAX - sum ? sum + tmp : KF_MIN_FREE_KBYTES_MAX;
 		nz++;
 	}
 	if (nz == 0)
 		return -1;
+	if (sum == KF_MIN_FREE_KBYTES_MAX) /* no search: the sysctl's largest value stands for it */
+		return KF_MIN_FREE_KBYTES_MAX;
 	r = &rbuf;
-	for (uint64_t pm = sum; pm <= sum + (uint64_t)nz && found < 0; pm++) {
+	for (uint64_t k = 0; k <= (uint64_t)nz && found < 0; k++) {
+		uint64_t pm = sum + k;
 		bool ok = true;
 
 		m->min_free_kbytes = (int64_t)(pm << (m->page_shift - 10));

@@ -60,6 +60,7 @@ struct kf_machine {
 #define KF_INFERRED_NODE_CPUS 0x08u   /* CPUs per node unknown: the kernel's fallback (all online) */
 #define KF_INFERRED_PAGE_SHIFT 0x10u  /* page size not derivable: 4 KiB assumed */
 #define KF_INFERRED_SYSCTLS 0x20u     /* some sysctls not in the snapshot: kernel defaults used */
+#define KF_MIN_FREE_KBYTES_MAX 2147483647 /* vm.min_free_kbytes is an int: its largest value */
 
 /* Everything derived for one zone, with the intermediate values --explain shows. */
 struct kf_zone_out {

@@ -7,7 +7,9 @@
 #include <check.h>
 #include <string.h>
 
+#include "kformula-sample.h"
 #include "kformula.h"
+#include "sample-build.h"
 #include "unit-run.h"
 
 static struct kf_result res;
@@ -365,6 +367,35 @@ START_TEST(movable_as_highmem)
 }
 END_TEST
 
+/* min_free_kbytes solved from damaged min watermarks: a zone's min of 2^64 - 2 put the candidate window's
+ * end at 2^64 - 1, where the loop counter wrapped and the search never ended; the sum is capped at the
+ * sysctl's largest value instead.  A sane min still solves to the value whose watermark it is. */
+START_TEST(min_free_kbytes_from_damaged_mins)
+{
+	struct sample s;
+	struct kf_machine m;
+	struct zs_err e = { 0 };
+
+	sb_init(&s, 0);
+	memset(&s.sys, 0xff, sizeof s.sys); /* every sysctl absent (-1) */
+	s.sys.nlowmem_reserve_ratio = 0;
+	sb_zone(&s, 0, "Normal", 1000, UINT64_MAX - 1, UINT64_MAX, UINT64_MAX, 1000000);
+	ck_assert_int_eq(kf_machine_from_sample(&s, &m, &e), 0);
+	ck_assert(m.inferred & KF_INFERRED_MIN_FREE);
+	ck_assert_int_eq(m.min_free_kbytes, KF_MIN_FREE_KBYTES_MAX);
+	sb_free(&s);
+
+	/* one zone with all managed pages: its min is pages_min itself, 2048 pages = 8192 kB */
+	sb_init(&s, 0);
+	memset(&s.sys, 0xff, sizeof s.sys);
+	s.sys.nlowmem_reserve_ratio = 0;
+	sb_zone(&s, 0, "Normal", 500000, 2048, 2560, 3072, 1000000);
+	ck_assert_int_eq(kf_machine_from_sample(&s, &m, &e), 0);
+	ck_assert_int_eq(m.min_free_kbytes, 8192);
+	sb_free(&s);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("kformula");
@@ -380,6 +411,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, boost_and_drift);
 	tcase_add_test(tc, old_eras);
 	tcase_add_test(tc, movable_as_highmem);
+	tcase_add_test(tc, min_free_kbytes_from_damaged_mins);
 	suite_add_tcase(s, tc);
 	return s;
 }
