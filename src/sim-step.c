@@ -315,9 +315,7 @@ static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int6
 	return got;
 }
 
-/* No zone of the node passes its low mark (with boost and protection) for an order-0 allocation on cpu:
- * the fast path would fail. */
-static bool short_of_low(const struct sim_node *nd, int cpu, int hz)
+bool sim_short_of_low(const struct sim_node *nd, int cpu, int hz)
 {
 	for (int i = hz; i >= 0; i--) {
 		const struct sim_zone *z = &nd->zone[i];
@@ -373,7 +371,7 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 	/* The kernel allocates page by page: once the node is short of low, the next allocation's slow path
 	 * wakes kswapd (and each retry wakes it again).  A batch that ended short of low, with kswapd put to
 	 * sleep by its own run above or never woken because a zone was balanced when it started, does so now. */
-	if (got > 0 && short_of_low(nd, cpu, hz))
+	if (got > 0 && sim_short_of_low(nd, cpu, hz))
 		sim_kswapd_wake(s, nd, 0, hz);
 	if (got < n)
 		s->alloc_failed += (uint64_t)(n - got);

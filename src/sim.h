@@ -250,6 +250,9 @@ void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n);
 uint64_t sim_pageblock_room(const struct sim *s, const struct sim_zone *z);
 /* Watermark test of the kernel (__zone_watermark_ok, order 0 or the buddy check for order > 0). */
 bool sim_wmark_ok(const struct sim_zone *z, int order, uint64_t mark, int hz, int64_t free);
+/* No zone of the node up to hz passes its low mark (with boost and protection) for an order-0
+ * allocation on cpu: the allocator's fast path would fail and its slow path wake kswapd. */
+bool sim_short_of_low(const struct sim_node *nd, int cpu, int hz);
 /* Highest zone index a user (GFP_HIGHUSER_MOVABLE) allocation may use. */
 int sim_user_hz(const struct sim_node *n);
 /* Allocate n order-0 pages onto an LRU list (fast path, kswapd, direct reclaim, OOM); returns pages got. */
