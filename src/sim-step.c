@@ -368,11 +368,6 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 		if (retries > SIM_MAX_RECLAIM_RETRIES)
 			break;
 	}
-	/* The kernel allocates page by page: once the node is short of low, the next allocation's slow path
-	 * wakes kswapd (and each retry wakes it again).  A batch that ended short of low, with kswapd put to
-	 * sleep by its own run above or never woken because a zone was balanced when it started, does so now. */
-	if (got > 0 && sim_short_of_low(nd, cpu, hz))
-		sim_kswapd_wake(s, nd, 0, hz);
 	if (got < n)
 		s->alloc_failed += (uint64_t)(n - got);
 	return got;

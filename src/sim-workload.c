@@ -414,8 +414,8 @@ void sim_step(struct sim *s)
 	for (int n = 0; n < s->nnodes; n++)
 		node_workload(s, &s->node[n]);
 	/* the kernel allocates page by page, and the first page a node's fast path cannot give at low wakes
-	 * its kswapd; a tick's batches (kernel pins, other nodes' fallbacks, high-order faults) that left a
-	 * node short of low do it now */
+	 * its kswapd; a tick's batches that left a node short of low (kernel pins, other nodes' fallbacks,
+	 * high-order faults, or a batch whose own kswapd run put kswapd to sleep) do it now */
 	for (int n = 0; n < s->nnodes; n++) {
 		struct sim_node *nd = &s->node[n];
 		int hz = sim_user_hz(nd);
