@@ -333,8 +333,8 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 {
 	int hz = sim_user_hz(nd);
 	bool short_low = false;
-	int64_t got;
-	int retries = 0;
+	int64_t got, last_got = -1;
+	int retries = 0, stuck = 0;
 
 	if (n <= 0)
 		return 0;
@@ -342,6 +342,14 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 	if (got < n || short_low)
 		sim_kswapd_wake(s, nd, 0, hz);
 	while (got < n) {
+		/* reclaim that keeps reporting progress which never becomes a page this allocation can take (dirty
+		 * and writeback pages cycling within one tick, where no writeback completes): the task gives up
+		 * for this tick and retries in the next, when writeback has moved on */
+		if (got == last_got && ++stuck > SIM_MAX_RECLAIM_RETRIES)
+			break;
+		if (got != last_got)
+			stuck = 0;
+		last_got = got;
 		got += zone_alloc_pass(s, nd, cpu, n - got, hz, 0, to, NULL);
 		if (got >= n)
 			break;
