@@ -524,7 +524,7 @@ static void cross_file_rows(struct explain *x, const struct sample *s)
 		if (!z)
 			continue;
 		for (int o = 0; o < b->norders && o < 62; o++)
-			pages = sat_add(pages, b->nfree[o] > (UINT64_MAX >> o) ? INT64_MAX : sat_of_u64(b->nfree[o] << o));
+			pages = sat_add(pages, sat_of_u64(sat_ushl(b->nfree[o], o)));
 		if (kf_machine_zone_slot(m, z, &ni, &zi))
 			zb = sat_of_u64(x->r.node[ni][zi].max_drift);
 		if (!kv_get(&z->items, "nr_free_pages", &zfree))

@@ -4,17 +4,7 @@
 #include "config.h"
 
 #include "analysis.h"
-
-/* Saturating: a corrupt or synthetic buddyinfo can hold counts whose pages overflow 64 bits. */
-static uint64_t sat_shl(uint64_t n, int k)
-{
-	return n > (UINT64_MAX >> k) ? UINT64_MAX : n << k;
-}
-
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
+#include "sat.h" /* a corrupt or synthetic buddyinfo can hold counts whose pages overflow 64 bits */
 
 /* a · 1000 / b (b > 0) without overflow: exactly, as the kernel's integer arithmetic, while a · 1000
  * fits in 64 bits (always for real zones), else in long double */
@@ -32,10 +22,10 @@ void frag_fill(const uint64_t *nfree, int norders, int order, struct frag_info *
 {
 	fi->free_pages = fi->free_blocks_total = fi->free_blocks_suitable = 0;
 	for (int k = 0; k < norders && k < 63; k++) {
-		fi->free_blocks_total = sat_add(fi->free_blocks_total, nfree[k]);
-		fi->free_pages = sat_add(fi->free_pages, sat_shl(nfree[k], k));
+		fi->free_blocks_total = sat_uadd(fi->free_blocks_total, nfree[k]);
+		fi->free_pages = sat_uadd(fi->free_pages, sat_ushl(nfree[k], k));
 		if (k >= order)
-			fi->free_blocks_suitable = sat_add(fi->free_blocks_suitable, sat_shl(nfree[k], k - order));
+			fi->free_blocks_suitable = sat_uadd(fi->free_blocks_suitable, sat_ushl(nfree[k], k - order));
 	}
 }
 
@@ -48,7 +38,7 @@ int frag_unusable_index(const uint64_t *nfree, int norders, int order)
 	/* Nothing free: all of it (none) is unusable, as the kernel reports 1.000. */
 	if (fi.free_pages == 0)
 		return 1000;
-	usable = sat_shl(fi.free_blocks_suitable, order);
+	usable = sat_ushl(fi.free_blocks_suitable, order);
 	if (usable > fi.free_pages)   /* only when saturated */
 		usable = fi.free_pages;
 	return (int)mul1000_div(fi.free_pages - usable, fi.free_pages);
@@ -67,6 +57,6 @@ int frag_extfrag_index(const uint64_t *nfree, int norders, int order)
 		return -1000;
 	/* 1000 − (1000 + free_pages·1000/2^order) / free_blocks_total; without a suitable block the quotient
 	 * is at most 2000 (less than 2^order pages per block), unless the counts saturated */
-	q = sat_add(mul1000_div(fi.free_pages, UINT64_C(1) << order), 1000) / fi.free_blocks_total;
+	q = sat_uadd(mul1000_div(fi.free_pages, UINT64_C(1) << order), 1000) / fi.free_blocks_total;
 	return q > 2000 ? -1000 : 1000 - (int)q;
 }

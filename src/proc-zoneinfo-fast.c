@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "proc-zoneinfo.h"
+#include "sat.h"
 
 enum zi_kind {
 	K_NONE,                                 /* left to the general path */
@@ -103,12 +104,6 @@ static inline void follows(struct zi_layout *lay, int prev, int k)
 		lay->k[prev].next2 = lay->k[prev].next;
 		lay->k[prev].next = (unsigned char)k;
 	}
-}
-
-/* zi_i64 of a number that starts with a digit */
-static inline int64_t zi_sat(uint64_t u)
-{
-	return u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)u;
 }
 
 ZI_INLINE void zone_u64(struct zone *z, int k, uint64_t u)
@@ -365,9 +360,9 @@ ZI_INLINE void put_value(struct zi_state *st, int k, uint64_t u)
 		zone_u64(st->z, k, u);
 	} else if (IS_PCP(k)) {
 		if (st->pcp)
-			pcp_i64(st, k, zi_sat(u));
+			pcp_i64(st, k, sat_of_u64(u));
 	} else if (k != K_CPU) {
-		zone_tail(st->z, k, zi_sat(u));
+		zone_tail(st->z, k, sat_of_u64(u));
 	} else {
 		/* what proc_zoneinfo_cpu does then */
 		st->pcp = proc_zoneinfo_pcp_new(st->z, (int)u);

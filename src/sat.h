@@ -39,6 +39,17 @@ static inline int64_t sat_of_u64(uint64_t u)
 	return u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)u;
 }
 
+/* Unsigned counts (free blocks of an order, their pages): UINT64_MAX beyond 64 bits. */
+static inline uint64_t sat_ushl(uint64_t n, int k)
+{
+	return n > (UINT64_MAX >> k) ? UINT64_MAX : n << k;
+}
+
+static inline uint64_t sat_uadd(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
 /* |a - b| for any pair (llabs of the difference can overflow twice). */
 static inline uint64_t sat_dist(int64_t a, int64_t b)
 {

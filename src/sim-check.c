@@ -146,12 +146,8 @@ static int node_kswapd(const struct sim *s, const struct sim_node *n, bool alloc
 
 void sim_check_begin(const struct sim *s, struct sim_check_mark *m)
 {
-	for (int n = 0; n < KF_MAX_NODES; n++) {
-		m->pgalloc[n] = 0;
-		if (n < s->nnodes)
-			for (int i = 0; i < s->node[n].nzones; i++)
-				m->pgalloc[n] += s->node[n].zone[i].pgalloc;
-	}
+	for (int n = 0; n < KF_MAX_NODES; n++)
+		m->pgalloc[n] = n < s->nnodes ? sim_node_pgalloc(&s->node[n]) : 0;
 }
 
 int sim_check_step(const struct sim *s, const struct sim_check_mark *before, struct zs_err *e)

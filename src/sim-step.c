@@ -315,6 +315,15 @@ static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int6
 	return got;
 }
 
+uint64_t sim_node_pgalloc(const struct sim_node *nd)
+{
+	uint64_t a = 0;
+
+	for (int i = 0; i < nd->nzones; i++)
+		a += nd->zone[i].pgalloc;
+	return a;
+}
+
 bool sim_short_of_low(const struct sim_node *nd, int cpu, int hz)
 {
 	for (int i = hz; i >= 0; i--) {
@@ -345,10 +354,9 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 		/* reclaim that keeps reporting progress which never becomes a page this allocation can take (dirty
 		 * and writeback pages cycling within one tick, where no writeback completes): the task gives up
 		 * for this tick and retries in the next, when writeback has moved on */
-		if (got == last_got && ++stuck > SIM_MAX_RECLAIM_RETRIES)
+		stuck = got == last_got ? stuck + 1 : 0;
+		if (stuck > SIM_MAX_RECLAIM_RETRIES)
 			break;
-		if (got != last_got)
-			stuck = 0;
 		last_got = got;
 		got += zone_alloc_pass(s, nd, cpu, n - got, hz, 0, to, NULL);
 		if (got >= n)

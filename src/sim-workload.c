@@ -394,15 +394,6 @@ static void decay_pcp(struct sim *s, int cpu)
 		}
 }
 
-static uint64_t node_pgalloc(const struct sim_node *nd)
-{
-	uint64_t a = 0;
-
-	for (int i = 0; i < nd->nzones; i++)
-		a += nd->zone[i].pgalloc;
-	return a;
-}
-
 void sim_step(struct sim *s)
 {
 	uint64_t alloc_before[KF_MAX_NODES];
@@ -410,7 +401,7 @@ void sim_step(struct sim *s)
 	advance_phase(s);
 	s->stall_ns_tick = s->kswapd_ns_tick = s->sys_ns_tick = 0;
 	for (int n = 0; n < s->nnodes; n++)
-		alloc_before[n] = node_pgalloc(&s->node[n]);
+		alloc_before[n] = sim_node_pgalloc(&s->node[n]);
 	for (int n = 0; n < s->nnodes; n++)
 		node_workload(s, &s->node[n]);
 	/* the kernel allocates page by page, and the first page a node's fast path cannot give at low wakes
@@ -420,7 +411,7 @@ void sim_step(struct sim *s)
 		struct sim_node *nd = &s->node[n];
 		int hz = sim_user_hz(nd);
 
-		if (node_pgalloc(nd) != alloc_before[n] && sim_short_of_low(nd, nd->first_cpu, hz))
+		if (sim_node_pgalloc(nd) != alloc_before[n] && sim_short_of_low(nd, nd->first_cpu, hz))
 			sim_kswapd_wake(s, nd, 0, hz);
 	}
 	for (int cpu = (int)(s->tick % SIM_TICKS_PER_SEC); cpu < s->ncpus; cpu += SIM_TICKS_PER_SEC) {

@@ -253,6 +253,8 @@ bool sim_wmark_ok(const struct sim_zone *z, int order, uint64_t mark, int hz, in
 /* No zone of the node up to hz passes its low mark (with boost and protection) for an order-0
  * allocation on cpu: the allocator's fast path would fail and its slow path wake kswapd. */
 bool sim_short_of_low(const struct sim_node *nd, int cpu, int hz);
+/* Pages the node's zones have allocated (pgalloc, summed). */
+uint64_t sim_node_pgalloc(const struct sim_node *nd);
 /* Highest zone index a user (GFP_HIGHUSER_MOVABLE) allocation may use. */
 int sim_user_hz(const struct sim_node *n);
 /* Allocate n order-0 pages onto an LRU list (fast path, kswapd, direct reclaim, OOM); returns pages got. */
