@@ -123,6 +123,29 @@ static bool some_zone_above_low(const struct sim *s, const struct sim_node *n)
 	return false;
 }
 
+/* What the step keeps rather than recomputes: the node's LRU sums and each zone's threshold in force. */
+static int node_caches(const struct sim_node *n, struct zs_err *e)
+{
+	for (int l = 0; l < LRU_N; l++) {
+		int64_t sum = 0;
+
+		for (int i = 0; i < n->nzones; i++)
+			sum += n->zone[i].lru[l];
+		if (sum != n->lru_sum[l]) {
+			zs_err_set(e, 0, "caches: node %d: LRU list %d sums to %lld over the zones, kept as %lld", n->id,
+				   l, (long long)sum, (long long)n->lru_sum[l]);
+			return -1;
+		}
+	}
+	for (int i = 0; i < n->nzones; i++)
+		if (n->zone[i].thr != sim_threshold(&n->zone[i])) {
+			zs_err_set(e, 0, "caches: node %d %s: threshold in force %d, kept as %d", n->id,
+				   n->zone[i].name, sim_threshold(&n->zone[i]), n->zone[i].thr);
+			return -1;
+		}
+	return 0;
+}
+
 static int node_kswapd(const struct sim *s, const struct sim_node *n, bool allocated, struct zs_err *e)
 {
 	int hz = n->kswapd_hz >= 0 ? n->kswapd_hz : sim_user_hz(n);
@@ -165,6 +188,8 @@ int sim_check_step(const struct sim *s, const struct sim_check_mark *before, str
 		for (int i = 0; i < n->nzones; i++)
 			if (zone_counters(s, n, &n->zone[i], e) != 0)
 				return -1;
+		if (node_caches(n, e) != 0)
+			return -1;
 		if (node_kswapd(s, n, before && now.pgalloc[ni] != before->pgalloc[ni], e) != 0)
 			return -1;
 	}

@@ -146,6 +146,16 @@ static void fill_zone(struct sim *s, struct sim_zone *z)
 	z->atomic[SI_ACTIVE_FILE] = z->lru[LRU_AF];
 }
 
+/* GFP_HIGHUSER_MOVABLE's highest zone: the Movable zone when configured, else the highest of the rest */
+static int user_hz_of(const struct sim_node *n)
+{
+	int hz = n->nzones - 1;
+
+	while (hz > 0 && n->zone[hz].type == KZ_DEVICE)
+		hz--;
+	return hz > 0 ? hz : 0;
+}
+
 void sim_recompute(struct sim *s)
 {
 	for (int n = 0; n < s->nnodes; n++) {
@@ -163,6 +173,7 @@ void sim_recompute(struct sim *s)
 
 			z->kf = s->kr.node[n][i];
 			z->boost = 0;   /* a watermark recompute discards any boost */
+			sim_set_threshold(z);
 		}
 }
 
@@ -216,6 +227,7 @@ int sim_init(struct sim *s, const struct sim_scenario *sc, uint32_t kver, uint64
 			const struct kf_zone_in *kz = &s->km.node[n].zone[i];
 
 			z->idx = i;
+			z->nid = n;
 			z->type = kz->type;
 			snprintf(z->name, sizeof z->name, "%s", sh.zone_name[n][i][0] ? sh.zone_name[n][i] : "Normal");
 			z->spanned = kz->spanned;
@@ -230,7 +242,12 @@ int sim_init(struct sim *s, const struct sim_scenario *sc, uint32_t kver, uint64
 			nd->page_tables += z->kernel / 8;
 			nd->kernel_stack += z->kernel - z->kernel / 2 - z->kernel / 4 - z->kernel / 8;
 			nd->mapped += z->lru[LRU_AF] / 2;
+			for (int l = 0; l < LRU_N; l++)
+				nd->lru_sum[l] += z->lru[l];
 		}
+		nd->user_hz = user_hz_of(nd);
+		nd->churn_pages = xcalloc((size_t)nd->ncpus, sizeof *nd->churn_pages);
+		nd->churn_zone = xcalloc((size_t)nd->ncpus, sizeof *nd->churn_zone);
 	}
 	sim_recompute(s);
 	sim_psi_init(&s->psi, 0);
@@ -242,6 +259,12 @@ int sim_init(struct sim *s, const struct sim_scenario *sc, uint32_t kver, uint64
 
 void sim_free(struct sim *s)
 {
+	for (int n = 0; n < s->nnodes; n++) {
+		free(s->node[n].churn_pages);
+		free(s->node[n].churn_zone);
+		s->node[n].churn_pages = NULL;
+		s->node[n].churn_zone = NULL;
+	}
 	for (int n = 0; n < s->nnodes; n++)
 		for (int i = 0; i < s->node[n].nzones; i++) {
 			free(s->node[n].zone[i].pcp);

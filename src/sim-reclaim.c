@@ -52,7 +52,10 @@ static bool node_boosted(const struct sim_node *n, int hz)
 static void set_thresholds(struct sim_node *n, bool pressure)
 {
 	for (int i = 0; i < n->nzones; i++)
+	{
 		n->zone[i].use_pressure_threshold = pressure && n->zone[i].kf.drift_mark != 0;
+		sim_set_threshold(&n->zone[i]);
+	}
 }
 
 void sim_kswapd_wake(struct sim *s, struct sim_node *n, int order, int hz)
@@ -158,36 +161,14 @@ void sim_kswapd_step(struct sim *s, struct sim_node *n)
 
 static int64_t node_list(const struct sim_node *n, enum sim_lru l)
 {
-	int64_t t = 0;
-
-	for (int i = 0; i < n->nzones; i++)
-		t += n->zone[i].lru[l];
-	return t;
-}
-
-/* ⌊√x⌋, digit by digit (the kernel's int_sqrt) */
-static uint64_t int_sqrt(uint64_t x)
-{
-	uint64_t r = 0;
-
-	if (x < 2)
-		return x;
-	for (uint64_t bit = 1ull << ((63 - __builtin_clzll(x)) & ~1); bit; bit >>= 2) {
-		if (x >= r + bit) {
-			x -= r + bit;
-			r = (r >> 1) + bit;
-		} else {
-			r >>= 1;
-		}
-	}
-	return r;
+	return n->lru_sum[l];
 }
 
 /* inactive_is_low: the inactive list should hold 1/ratio of the list, ratio = √(10·GiB) (≥ 1). */
 static bool inactive_low(int64_t inactive, int64_t active)
 {
 	uint64_t gb = (uint64_t)(inactive + active) >> 18;
-	int64_t ratio = gb ? (int64_t)int_sqrt(10 * gb) : 1;
+	int64_t ratio = gb ? (int64_t)kf_int_sqrt(10 * gb) : 1;
 
 	return inactive * ratio < active;
 }
@@ -392,11 +373,10 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
  * to run this tick (each as short as its whole allocation of the same size), so the pass is sized for all
  * their shortfalls and each is charged its stall (allocstall, throttling, the fixed cost of its calls)
  * now; a task the pass stood for that is short again reclaims for itself alone. */
-uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, uint64_t size, int hz)
+uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, int cpu, uint64_t need, uint64_t size, int hz)
 {
 	uint64_t calls = (need + 31) / 32, others = 0, scanned = 0, reclaimed = 0, free = 0, reserve = 0;
 	uint64_t tasks = 1;
-	int cpu = n->first_cpu + (int)(s->tick % (uint64_t)n->ncpus);
 
 	if (n->ntasks > n->task + 1 && !(n->dr_tick == s->tick + 1 && n->task < n->dr_end)) {
 		tasks = (uint64_t)(n->ntasks - n->task);

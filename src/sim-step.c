@@ -22,23 +22,9 @@ int sim_threshold(const struct sim_zone *z)
 	return z->use_pressure_threshold ? z->kf.pressure_threshold : z->kf.threshold;
 }
 
-void sim_mod(struct sim *s, struct sim_zone *z, int cpu, enum sim_item it, int64_t delta)
+void sim_set_threshold(struct sim_zone *z)
 {
-	int8_t *d = &z->diff[(size_t)cpu * SI_NITEMS + it];
-	int64_t t = sim_threshold(z);
-	int64_t x = *d + delta;
-
-	(void)s;
-	if (x > t || x < -t) {
-		z->atomic[it] += x;
-		x = 0;
-	}
-	*d = (int8_t)x;
-}
-
-int64_t sim_reported(const struct sim_zone *z, enum sim_item it)
-{
-	return z->atomic[it] < 0 ? 0 : z->atomic[it];
+	z->thr = sim_threshold(z);
 }
 
 int64_t sim_free_pages(const struct sim_zone *z)
@@ -109,9 +95,10 @@ uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n)
 	m = (need + (1ull << sh) - 1) >> sh;
 	z->buddy[k] -= m;
 	/* the last block split leaves one free block of each order its remainder has a bit for (those
-	 * orders, below k, are empty now) */
-	for (over = (m << sh) - need; over; over &= over - 1)
-		z->buddy[order + __builtin_ctzll(over)]++;
+	 * orders, below k, are empty now: set without a branch on each bit) */
+	over = (m << sh) - need;
+	for (int j = 0; j < sh; j++)
+		z->buddy[order + j] = (over >> j) & 1;
 	return n;
 }
 
@@ -187,31 +174,12 @@ bool sim_wmark_ok(const struct sim_zone *z, int order, uint64_t mark, int hz, in
 	return false;
 }
 
-int sim_user_hz(const struct sim_node *n)
-{
-	int hz = n->nzones - 1;
-
-	/* GFP_HIGHUSER_MOVABLE: the Movable zone when configured, else the highest of the rest */
-	while (hz > 0 && n->zone[hz].type == KZ_DEVICE)
-		hz--;
-	return hz > 0 ? hz : 0;
-}
-
 /* ---- pages in and out of a zone, through a CPU ---- */
-
-static void lru_add(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, int64_t n)
-{
-	static const enum sim_item item[LRU_N] = { SI_INACTIVE_ANON, SI_ACTIVE_ANON, SI_INACTIVE_FILE,
-						    SI_ACTIVE_FILE, SI_UNEVICTABLE };
-
-	z->lru[l] += n;
-	sim_mod(s, z, cpu, item[l], n);
-}
 
 void sim_lru_move(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru from, enum sim_lru to, int64_t n)
 {
-	lru_add(s, z, cpu, from, -n);
-	lru_add(s, z, cpu, to, n);
+	sim_lru_add(s, z, cpu, from, -n);
+	sim_lru_add(s, z, cpu, to, n);
 }
 
 /* Take pages from the buddy lists into a CPU's pageset and hand `n` order-0 pages out; returns pages
@@ -279,7 +247,7 @@ void sim_free_lru(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, in
 		n = z->lru[l];
 	if (n <= 0)
 		return;
-	lru_add(s, z, cpu, l, -n);
+	sim_lru_add(s, z, cpu, l, -n);
 	pcp_free(s, z, cpu, n);
 }
 
@@ -306,7 +274,7 @@ static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int6
 		room = free + z->pcp[cpu].count - (int64_t)mark - z->kf.protection[hz] - 1;
 		take = n - got < room ? n - got : room;
 		take = pcp_alloc(s, z, cpu, take);
-		lru_add(s, z, cpu, to, take);
+		sim_lru_add(s, z, cpu, to, take);
 		z->pgalloc += (uint64_t)take;
 		z->numa_hit += (uint64_t)take;
 		z->numa_local += (uint64_t)take;
@@ -375,7 +343,7 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 		/* kswapd runs alongside the allocating tasks: its work this tick comes before they stall */
 		if (nd->kswapd_awake && nd->kswapd_scan_left > 0 && sim_kswapd_run(s, nd, (uint64_t)(n - got)) > 0)
 			continue;
-		uint64_t r = sim_direct_reclaim(s, nd, (uint64_t)(n - got), (uint64_t)n, hz);
+		uint64_t r = sim_direct_reclaim(s, nd, cpu, (uint64_t)(n - got), (uint64_t)n, hz);
 		if (r == 0 && ++retries > 1) {
 			if (!sim_oom_kill(s))
 				break;
@@ -387,6 +355,51 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 	if (got < n)
 		s->alloc_failed += (uint64_t)(n - got);
 	return got;
+}
+
+/* Background churn: short-lived anonymous pages on a busy CPU (page faults of processes that soon exit or
+ * unmap).  The pages the CPU's last task allocated are freed back to their zone's pageset on this CPU,
+ * then n new ones are allocated from the first zone of the zonelist with room for all of them above low,
+ * and stay in flight until the next task on the CPU: the zone's counters, pagesets and free pages move
+ * with them, and its inactive anon list holds them meanwhile.  When no zone has that room the
+ * allocation takes the full path (fallbacks, kswapd, reclaim) and its pages are freed at once, as the
+ * workload's anonymous pages are. */
+void sim_churn(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to)
+{
+	int hz = nd->user_hz, c = cpu - nd->first_cpu;
+	int64_t got;
+
+	if (nd->churn_pages[c] > 0) {
+		sim_free_lru(s, &nd->zone[nd->churn_zone[c]], cpu, to, nd->churn_pages[c]);
+		nd->churn_pages[c] = 0;
+	}
+	if (n <= 0)
+		return;
+	for (int i = hz; i >= 0; i--) {
+		struct sim_zone *z = &nd->zone[i];
+
+		if (z->managed == 0)
+			continue;
+		int64_t free = sim_reported(z, SI_FREE);
+		/* zone_alloc_pass's test and room at low: room ≥ n passes the watermark as well */
+		if (free + z->pcp[cpu].count - (int64_t)(z->kf.wmark_low + z->boost) - z->kf.protection[hz] - 1 < n)
+			break;
+		z->below_high = free <= (int64_t)(z->kf.wmark_high + z->boost);
+		got = pcp_alloc(s, z, cpu, n);
+		sim_lru_add(s, z, cpu, to, got);
+		z->pgalloc += (uint64_t)got;
+		z->numa_hit += (uint64_t)got;
+		z->numa_local += (uint64_t)got;
+		nd->churn_pages[c] = (int32_t)got;
+		nd->churn_zone[c] = (int8_t)i;
+		n -= got;   /* short only when the buddy lists held less than the counter said */
+		break;
+	}
+	if (n <= 0)
+		return;
+	got = sim_alloc(s, nd, cpu, n, to);
+	nd->wl_anon += got;
+	sim_free_anon(s, nd, cpu, got);
 }
 
 /* One high-order allocation (a THP fault that may compact, as with defrag=always or MADV_HUGEPAGE):
@@ -423,7 +436,7 @@ void sim_alloc_high_order(struct sim *s, struct sim_node *nd, int cpu, int order
 		int64_t pages = 1 << order;
 
 		sim_mod(s, z, cpu, SI_FREE, -pages);
-		lru_add(s, z, cpu, LRU_AA, pages);
+		sim_lru_add(s, z, cpu, LRU_AA, pages);
 		z->pgalloc += (uint64_t)pages;
 		nd->wl_anon += pages;
 		if (order == SIM_THP_ORDER) {
@@ -512,8 +525,7 @@ void sim_free_anon(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 
 	if (n <= 0)
 		return;
-	for (int i = 0; i < nd->nzones; i++)
-		total += nd->zone[i].lru[LRU_AA] + nd->zone[i].lru[LRU_IA];
+	total = nd->lru_sum[LRU_AA] + nd->lru_sum[LRU_IA];
 	if (n > nd->wl_anon)
 		n = nd->wl_anon;
 	if (n <= 0 || total <= 0)

@@ -23,8 +23,8 @@ static double per_tick(double per_sec)
 	return per_sec * DT;
 }
 
-/* rate·dt·share as whole pages, the fraction carried to the next tick so long runs lose nothing
- * (tick: per_tick of the rate; a rate that is off takes nothing and leaves its carry alone). */
+/* rate·dt·share as whole pages for the node's tick, the fraction carried to the next tick so long runs
+ * lose nothing (tick: per_tick of the rate; a rate that is off takes nothing and leaves its carry alone). */
 static int64_t take_rate(struct sim *s, int node, enum carry_slot c, double tick, double share)
 {
 	double x;
@@ -36,6 +36,24 @@ static int64_t take_rate(struct sim *s, int node, enum carry_slot c, double tick
 	n = (int64_t)x;
 	s->carry[node][c] = x - (double)n;
 	return n;
+}
+
+/* The node's pages of a rate this tick, split over its active tasks: an even share each, the remainder
+ * one page apiece to the first tasks. */
+struct task_split {
+	int64_t each, extra;
+};
+
+static struct task_split split_rate(int64_t total, int active)
+{
+	struct task_split sp = { total / active, total % active };
+
+	return sp;
+}
+
+static int64_t task_pages(struct task_split sp, int k)
+{
+	return sp.each + (k < sp.extra);
 }
 
 static void start_phase(struct sim *s)
@@ -132,11 +150,7 @@ static void writeback(struct sim *s, struct sim_node *nd, int cpu)
 
 static int64_t node_lru(const struct sim_node *nd, enum sim_lru l)
 {
-	int64_t t = 0;
-
-	for (int i = 0; i < nd->nzones; i++)
-		t += nd->zone[i].lru[l];
-	return t;
+	return nd->lru_sum[l];
 }
 
 /* Move n pages between lists of a node, zone by zone in proportion to the source list. */
@@ -185,25 +199,24 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 	int64_t activate = 0;
 	int act_cpu = nd->first_cpu;
 
-	/* the phase's rates per tick, for every task (the same products as per_sec · DT · share) */
-	double rt[C_PIN + 1];
-	rt[C_ANON_ALLOC] = per_tick(p->anon_alloc);
-	rt[C_ANON_FREE] = per_tick(p->anon_free);
-	rt[C_READ] = per_tick(p->file_read);
-	rt[C_WRITE] = per_tick(p->file_write);
-	rt[C_REREAD] = per_tick(p->file_reread);
-	rt[C_TOUCH] = per_tick(p->anon_touch);
-	rt[C_HO] = per_tick(p->ho_rate);
-	rt[C_PIN] = per_tick(p->pin);
+	/* the phase's rates: the node's pages this tick (per_sec · DT · share), split over the tasks */
+	struct task_split rt[C_PIN + 1];
+	rt[C_ANON_ALLOC] = split_rate(take_rate(s, id, C_ANON_ALLOC, per_tick(p->anon_alloc), share), active);
+	rt[C_ANON_FREE] = split_rate(take_rate(s, id, C_ANON_FREE, per_tick(p->anon_free), share), active);
+	rt[C_READ] = split_rate(take_rate(s, id, C_READ, per_tick(p->file_read), share), active);
+	rt[C_WRITE] = split_rate(take_rate(s, id, C_WRITE, per_tick(p->file_write), share), active);
+	rt[C_REREAD] = split_rate(take_rate(s, id, C_REREAD, per_tick(p->file_reread), share), active);
+	rt[C_TOUCH] = split_rate(take_rate(s, id, C_TOUCH, per_tick(p->anon_touch), share), active);
+	rt[C_HO] = split_rate(take_rate(s, id, C_HO, per_tick(p->ho_rate), share), active);
+	rt[C_PIN] = split_rate(take_rate(s, id, C_PIN, per_tick(p->pin), share), active);
 
 	for (int k = 0; k < active; k++) {
 		int cpu = nd->first_cpu + (rot + k < nd->ncpus ? rot + k : rot + k - nd->ncpus);
-		double sh = share / active;
 		int64_t n;
 
 		nd->task = k;
 		nd->ntasks = active;
-		n = take_rate(s, id, C_ANON_ALLOC, rt[C_ANON_ALLOC], sh);
+		n = task_pages(rt[C_ANON_ALLOC], k);
 		if (s->burst_left[id] > 0) {
 			/* a burst is allocated within one second */
 			int64_t b = (int64_t)(p->burst * share / active / SIM_TICKS_PER_SEC) + 1;
@@ -218,21 +231,21 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			nd->wl_anon += got;
 			s->ev[SE_pgfault] += (uint64_t)got;
 		}
-		n = take_rate(s, id, C_ANON_FREE, rt[C_ANON_FREE], sh);
+		n = task_pages(rt[C_ANON_FREE], k);
 		if (n > 0)   /* (a free of none does nothing) */
 			sim_free_anon(s, nd, cpu, n);
 
-		n = take_rate(s, id, C_READ, rt[C_READ], sh);
+		n = task_pages(rt[C_READ], k);
 		if (n > 0) {
 			int64_t got = sim_alloc(s, nd, cpu, n, LRU_IF);
 
 			s->ev[SE_pgpgin] += (uint64_t)got * 4;
 		}
-		n = take_rate(s, id, C_WRITE, rt[C_WRITE], sh);
+		n = task_pages(rt[C_WRITE], k);
 		if (n > 0)
 			mark_dirty(s, nd, cpu, sim_alloc(s, nd, cpu, n, LRU_IF));
 
-		n = take_rate(s, id, C_REREAD, rt[C_REREAD], sh);
+		n = task_pages(rt[C_REREAD], k);
 		if (n > 0 && p->file_set > 0) {
 			int64_t set = (int64_t)(p->file_set * share);
 			int64_t miss = set > 0 ? n * (set - nd->file_set_cached) / set : 0, got = 0;
@@ -258,7 +271,7 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			activate += (n - miss) / 8 > 0 ? (n - miss) / 8 : 0;
 			act_cpu = cpu;
 		}
-		n = take_rate(s, id, C_TOUCH, rt[C_TOUCH], sh);
+		n = task_pages(rt[C_TOUCH], k);
 		if (n > 0 && nd->wl_anon + nd->wl_swapped > 0) {
 			int64_t in = n * nd->wl_swapped / (nd->wl_anon + nd->wl_swapped);
 
@@ -283,18 +296,15 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			s->ev[SE_pgactivate] += (uint64_t)(act > 0 ? act : 0);
 			s->ev[SE_pgfault] += (uint64_t)n;
 		}
-		n = take_rate(s, id, C_HO, rt[C_HO], sh);
+		n = task_pages(rt[C_HO], k);
 		for (int64_t j = 0; j < n && p->ho_order > 0; j++)
 			sim_alloc_high_order(s, nd, cpu, p->ho_order);
-		n = take_rate(s, id, C_PIN, rt[C_PIN], sh);
+		n = task_pages(rt[C_PIN], k);
 		if (n > 0)   /* (a pin of none does nothing) */
 			sim_pin_pages(s, nd, cpu, n);
 
 		/* background churn: short-lived allocations on every active CPU make the counters drift */
-		int64_t churn = (int64_t)(sim_rand(s) % 48);
-		int64_t got = sim_alloc(s, nd, cpu, churn, anon_list);
-		nd->wl_anon += got;
-		sim_free_anon(s, nd, cpu, got);
+		sim_churn(s, nd, cpu, (int64_t)(sim_rand(s) % 48), anon_list);
 	}
 	nd->ntasks = 0;   /* what follows is the node's own work, one caller */
 	node_move(s, nd, act_cpu, LRU_IF, LRU_AF, activate);

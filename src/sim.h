@@ -71,6 +71,8 @@ struct sim_zone {
 	char name[16];
 	enum kf_zone_type type;
 	int idx;                      /* zone index within the node (protection column) */
+	int nid;                      /* its node's index in sim.node[] */
+	int thr;                      /* the vm stats threshold in force (sim_threshold, kept by sim_set_threshold) */
 	uint64_t spanned, present, managed, start_pfn;
 	/* the truth, in pages */
 	int64_t lru[LRU_N];
@@ -99,7 +101,9 @@ struct sim_zone {
 struct sim_node {
 	int id;
 	int nzones;
+	int user_hz;                  /* sim_user_hz, fixed once the zones are laid out */
 	struct sim_zone zone[KF_MAX_ZONES];
+	int64_t lru_sum[LRU_N];       /* Σ zone[].lru[]: every LRU change goes through sim_lru_add */
 	int ncpus, first_cpu;         /* CPUs first_cpu … first_cpu+ncpus-1 belong to the node */
 	/* kswapd */
 	bool kswapd_awake;
@@ -121,6 +125,10 @@ struct sim_node {
 	int64_t file_set_evicted;     /* pages of the set evicted (shadow entries): reading them is a refault */
 	int64_t shmem, mapped, slab_reclaimable, slab_unreclaimable, kernel_stack, page_tables;
 	int64_t workingset_nodes;
+	/* background churn in flight on each of the node's CPUs (index cpu − first_cpu): short-lived
+	 * anonymous pages allocated by the last task there from zone[].idx churn_zone, freed by the next */
+	int32_t *churn_pages;
+	int8_t *churn_zone;
 	struct vmp_window vmp;
 	enum vmp_level vmp_level;
 	unsigned vmp_pct;
@@ -233,10 +241,38 @@ void sim_step(struct sim *s);
 void sim_run_until(struct sim *s, int64_t target_ns);
 
 /* ---- sim-step.c ---- */
-/* Per-CPU differentials: change a zone item by delta on cpu. */
-void sim_mod(struct sim *s, struct sim_zone *z, int cpu, enum sim_item it, int64_t delta);
+/* Per-CPU differentials: change a zone item by delta on cpu (__mod_zone_page_state: a differential past
+ * the threshold in force is folded into the atomic at once).  Inline: the step calls it for every page
+ * batch. */
+static inline void sim_mod(struct sim *s, struct sim_zone *z, int cpu, enum sim_item it, int64_t delta)
+{
+	int8_t *d = &z->diff[(size_t)cpu * SI_NITEMS + it];
+	int64_t x = *d + delta;
+
+	(void)s;
+	if (x > z->thr || x < -z->thr) {
+		z->atomic[it] += x;
+		x = 0;
+	}
+	*d = (int8_t)x;
+}
+/* Change an LRU list of a zone by n pages on cpu: the truth, its node's sum and the differential. */
+static inline void sim_lru_add(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, int64_t n)
+{
+	static const enum sim_item item[LRU_N] = { SI_INACTIVE_ANON, SI_ACTIVE_ANON, SI_INACTIVE_FILE,
+						    SI_ACTIVE_FILE, SI_UNEVICTABLE };
+
+	z->lru[l] += n;
+	s->node[z->nid].lru_sum[l] += n;
+	sim_mod(s, z, cpu, item[l], n);
+}
+/* Set the threshold in force after use_pressure_threshold or the zone's kformula numbers change. */
+void sim_set_threshold(struct sim_zone *z);
 /* What zone_page_state() returns (atomic, clamped at 0). */
-int64_t sim_reported(const struct sim_zone *z, enum sim_item it);
+static inline int64_t sim_reported(const struct sim_zone *z, enum sim_item it)
+{
+	return z->atomic[it] < 0 ? 0 : z->atomic[it];
+}
 /* The truth of an item. */
 int64_t sim_truth(const struct sim_zone *z, enum sim_item it);
 int64_t sim_free_pages(const struct sim_zone *z);
@@ -255,10 +291,15 @@ bool sim_wmark_ok(const struct sim_zone *z, int order, uint64_t mark, int hz, in
 bool sim_short_of_low(const struct sim_node *nd, int cpu, int hz);
 /* Pages the node's zones have allocated (pgalloc, summed). */
 uint64_t sim_node_pgalloc(const struct sim_node *nd);
-/* Highest zone index a user (GFP_HIGHUSER_MOVABLE) allocation may use. */
-int sim_user_hz(const struct sim_node *n);
+/* Highest zone index a user (GFP_HIGHUSER_MOVABLE) allocation may use (sim_init sets it). */
+static inline int sim_user_hz(const struct sim_node *n)
+{
+	return n->user_hz;
+}
 /* Allocate n order-0 pages onto an LRU list (fast path, kswapd, direct reclaim, OOM); returns pages got. */
 int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to);
+/* Background churn on cpu: the pages the CPU's last task left in flight are freed, n new ones allocated. */
+void sim_churn(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to);
 /* Free n pages of an LRU list of a zone through the CPU's pageset. */
 void sim_free_lru(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, int64_t n);
 void sim_lru_move(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru from, enum sim_lru to, int64_t n);
@@ -282,9 +323,10 @@ uint64_t sim_kswapd_run(struct sim *s, struct sim_node *n, uint64_t extra);
 /* Reclaim up to want pages from the node; returns pages reclaimed; *scanned gets the scan count. */
 uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool may_swap, bool kswapd,
 			 int cpu, uint64_t max_scan, uint64_t *scanned);
-/* Direct reclaim for an allocation of `size` pages short of `need`, batched for the node's tasks still to
+/* Direct reclaim on cpu (the reclaimed pages go to its pageset, where the stalled allocation finds them)
+ * for an allocation of `size` pages short of `need`, batched for the node's tasks still to
  * run this tick (sim-reclaim.c); returns pages reclaimed. */
-uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, uint64_t need, uint64_t size, int hz);
+uint64_t sim_direct_reclaim(struct sim *s, struct sim_node *n, int cpu, uint64_t need, uint64_t size, int hz);
 /* The OOM killer: kill the workload's largest holder; true when something was freed. */
 bool sim_oom_kill(struct sim *s);
 /* Compaction for an order; true when a block of that order was assembled. */
@@ -299,7 +341,8 @@ int sim_psi_format(const struct sim_psi *p, char *buf, size_t cap, bool with_ful
 
 /* ---- sim-check.c: the model's invariants ---- */
 /* 0 when all hold, else -1 with the first violation in e (its message starts with the invariant's
- * name: "pages not conserved", "buddy lists", "drifts", "kswapd"). */
+ * name: "pages not conserved", "buddy lists", "drifts", "kswapd", "caches": the node's LRU sums and the
+ * zones' thresholds in force that the step keeps). */
 int sim_check(const struct sim *s, struct zs_err *e);
 /* What the wake rule needs from before a step: sim_check_begin(s, &m); sim_step(s); sim_check_step(s, &m, e)
  * also checks that kswapd is not asleep after the node allocated with every zone below low. */

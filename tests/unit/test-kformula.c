@@ -242,6 +242,18 @@ START_TEST(single_formulas)
 	ck_assert_uint_eq(kf_int_sqrt(16), 4);
 	ck_assert_uint_eq(kf_int_sqrt(83266880), 9125);
 	ck_assert_uint_eq(kf_int_sqrt(UINT64_MAX), 4294967295u);
+	/* around the squares: r² − 1, r² and r² + 2r (the largest with root r), also at 2^52 */
+	for (uint64_t r = 2; r < (1ull << 27); r += r / 7 + 1) {
+		uint64_t sq = r * r;
+
+		ck_assert_uint_eq(kf_int_sqrt(sq - 1), r - 1);
+		ck_assert_uint_eq(kf_int_sqrt(sq), r);
+		ck_assert_uint_eq(kf_int_sqrt(sq + 2 * r), r);
+	}
+	for (uint64_t r = (1ull << 26) - 64; r < (1ull << 26) + 64; r++) {
+		ck_assert_uint_eq(kf_int_sqrt(r * r - 1), r - 1);
+		ck_assert_uint_eq(kf_int_sqrt(r * r + 2 * r), r);
+	}
 	ck_assert_int_eq(kf_zone_type_of("DMA32"), KZ_DMA32);
 	ck_assert_int_eq(kf_zone_type_of("Movable"), KZ_MOVABLE);
 	ck_assert_int_eq(kf_zone_type_of("Foo"), KZ_OTHER);

@@ -1,4 +1,4 @@
-/* test-sim-check.c — the model's four invariants (src/sim-check.c) after every step of every built-in
+/* test-sim-check.c — the model's invariants (src/sim-check.c) after every step of every built-in
  * scenario, long enough for each to pass through its phases; and each invariant able to fail: a state
  * corrupted in one way is reported by that invariant's own message, while the clean state passes. */
 #include "config.h"
@@ -143,6 +143,27 @@ START_TEST(drift_beyond_the_bound_is_reported)
 }
 END_TEST
 
+START_TEST(stale_caches_are_reported)
+{
+	static struct sim s;
+	struct zs_err e;
+
+	calm(&s);
+	/* a node's LRU sum that missed a change, then a threshold switched without its cache */
+	s.node[0].lru_sum[LRU_AF]++;
+	assert_reports(&s, NULL, "caches: node 0: LRU list 3");
+	s.node[0].lru_sum[LRU_AF]--;
+	ck_assert_msg(sim_check(&s, &e) == 0, "%s", e.msg);
+	struct sim_zone *z = normal_zone(&s);
+	ck_assert_int_ne(z->kf.threshold, z->kf.pressure_threshold);
+	z->use_pressure_threshold = !z->use_pressure_threshold;
+	assert_reports(&s, NULL, "caches: node 0 Normal: threshold");
+	sim_set_threshold(z);
+	ck_assert_msg(sim_check(&s, &e) == 0, "%s", e.msg);
+	sim_free(&s);
+}
+END_TEST
+
 START_TEST(kswapd_awake_on_a_balanced_node)
 {
 	static struct sim s;
@@ -198,6 +219,7 @@ static Suite *suite(void)
 	tcase_add_loop_test(tc, every_builtin_every_step, 0, nbuiltin);
 	tcase_add_test(tc, a_lost_page_is_not_conserved);
 	tcase_add_test(tc, free_counter_must_be_the_buddy_sum);
+	tcase_add_test(tc, stale_caches_are_reported);
 	tcase_add_test(tc, drift_beyond_the_bound_is_reported);
 	tcase_add_test(tc, kswapd_awake_on_a_balanced_node);
 	tcase_add_test(tc, kswapd_asleep_below_low);
