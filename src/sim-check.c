@@ -137,6 +137,20 @@ static int node_caches(const struct sim_node *n, struct zs_err *e)
 			return -1;
 		}
 	}
+	for (int i = 0, j = 0; i < n->nzones; i++) {
+		if (n->zone[i].managed == 0)
+			continue;
+		if (j >= n->npop || n->pop[j++] != i) {
+			zs_err_set(e, 0, "caches: node %d %s: populated, missing from the populated zones", n->id,
+				   n->zone[i].name);
+			return -1;
+		}
+	}
+	for (int j = 0; j < n->npop; j++)
+		if (n->pop[j] < 0 || n->pop[j] >= n->nzones || n->zone[n->pop[j]].managed == 0) {
+			zs_err_set(e, 0, "caches: node %d: populated zone %d is not", n->id, n->pop[j]);
+			return -1;
+		}
 	for (int i = 0; i < n->nzones; i++)
 		if (n->zone[i].thr != sim_threshold(&n->zone[i])) {
 			zs_err_set(e, 0, "caches: node %d %s: threshold in force %d, kept as %d", n->id,

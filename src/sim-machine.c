@@ -246,6 +246,9 @@ int sim_init(struct sim *s, const struct sim_scenario *sc, uint32_t kver, uint64
 				nd->lru_sum[l] += z->lru[l];
 		}
 		nd->user_hz = user_hz_of(nd);
+		for (int i = 0; i < nd->nzones; i++)
+			if (nd->zone[i].managed)
+				nd->pop[nd->npop++] = (int8_t)i;
 		nd->churn_pages = xcalloc((size_t)nd->ncpus, sizeof *nd->churn_pages);
 		nd->churn_zone = xcalloc((size_t)nd->ncpus, sizeof *nd->churn_zone);
 	}

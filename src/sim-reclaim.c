@@ -60,6 +60,8 @@ static void set_thresholds(struct sim_node *n, bool pressure)
 
 void sim_kswapd_wake(struct sim *s, struct sim_node *n, int order, int hz)
 {
+	if (order > 0)
+		sim_node_settle(s, n);   /* the balance check below looks for a block of the order */
 	if (order > n->kswapd_order)
 		n->kswapd_order = order;
 	if (hz > n->kswapd_hz)
@@ -76,6 +78,7 @@ void sim_kswapd_wake(struct sim *s, struct sim_node *n, int order, int hz)
 static void kswapd_sleep(struct sim *s, struct sim_node *n)
 {
 	if (n->kswapd_order > 0) {
+		sim_node_settle(s, n);
 		/* kcompactd is woken for the order kswapd was reclaiming for */
 		s->ev[SE_compact_daemon_wake]++;
 		for (int i = 0; i < n->nzones; i++)
@@ -101,6 +104,8 @@ uint64_t sim_kswapd_run(struct sim *s, struct sim_node *n, uint64_t extra)
 		s->ev[SE_pageoutrun]++;
 		n->kswapd_new_run = false;
 	}
+	if (n->kswapd_order > 0)
+		sim_node_settle(s, n);
 	balanced = sim_node_balanced(s, n, n->kswapd_order, hz);
 	boost_only = balanced && node_boosted(n, hz);
 	if (balanced && !boost_only) {
@@ -146,6 +151,8 @@ uint64_t sim_kswapd_run(struct sim *s, struct sim_node *n, uint64_t extra)
 			n->zone[i].boost = 0;
 		s->ev[SE_compact_daemon_wake]++;
 	}
+	if (n->kswapd_order > 0)
+		sim_node_settle(s, n);   /* what reclaim freed, merged before the check for a block */
 	if (n->kswapd_failures >= SIM_MAX_RECLAIM_RETRIES)
 		kswapd_sleep(s, n);   /* hopeless: node_unreclaimable, direct reclaim only */
 	else if (sim_node_balanced(s, n, n->kswapd_order, hz))
@@ -167,8 +174,19 @@ static int64_t node_list(const struct sim_node *n, enum sim_lru l)
 /* inactive_is_low: the inactive list should hold 1/ratio of the list, ratio = √(10·GiB) (≥ 1). */
 static bool inactive_low(int64_t inactive, int64_t active)
 {
+	static uint8_t small[1024];   /* the ratio of lists under 1 TiB, filled in as met (0: not yet) */
 	uint64_t gb = (uint64_t)(inactive + active) >> 18;
-	int64_t ratio = gb ? (int64_t)kf_int_sqrt(10 * gb) : 1;
+	int64_t ratio;
+
+	if (gb == 0) {
+		ratio = 1;
+	} else if (gb < 1024) {
+		if (!small[gb])
+			small[gb] = (uint8_t)kf_int_sqrt(10 * gb);   /* at most √10230 = 101 */
+		ratio = small[gb];
+	} else {
+		ratio = (int64_t)kf_int_sqrt(10 * gb);
+	}
 
 	return inactive * ratio < active;
 }
@@ -313,13 +331,11 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 		}
 		if (ap + fp == 0)
 			fp = 1;
-		for (int i = 0; i < n->nzones && reclaimed < want; i++) {
-			struct sim_zone *z = &n->zone[i];
+		for (int j = 0; j < n->npop && reclaimed < want; j++) {
+			struct sim_zone *z = &n->zone[n->pop[j]];
 			uint64_t inf_p = (uint64_t)z->lru[LRU_IF] >> prio, ia_p = (uint64_t)z->lru[LRU_IA] >> prio;
 			int64_t sf, sa, left = (int64_t)(want - reclaimed);
 
-			if (z->managed == 0)
-				continue;
 			/* the scan split by the pressure fractions (only one side: the whole list) */
 			sf = (int64_t)(ap == 0 ? inf_p : fp == 0 ? 0 : inf_p * fp / (ap + fp));
 			sa = (int64_t)(fp == 0 ? ia_p : ap == 0 ? 0 : ia_p * ap / (ap + fp));
@@ -439,6 +455,8 @@ bool sim_oom_kill(struct sim *s)
 bool sim_compact(struct sim *s, struct sim_zone *z, int order, bool direct)
 {
 	uint64_t need = 1ull << order, lower = 0;
+
+	sim_buddy_settle(s, z);
 
 	for (int k = 0; k < order; k++)
 		lower += z->buddy[k] << k;

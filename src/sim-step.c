@@ -57,8 +57,8 @@ _Static_assert(SI_NITEMS == sizeof(uint64_t), "sim_fold_cpu reads a CPU's differ
 void sim_fold_cpu(struct sim *s, int cpu)
 {
 	for (int n = 0; n < s->nnodes; n++)
-		for (int i = 0; i < s->node[n].nzones; i++) {
-			struct sim_zone *z = &s->node[n].zone[i];
+		for (int j = 0; j < s->node[n].npop; j++) {
+			struct sim_zone *z = &s->node[n].zone[s->node[n].pop[j]];
 			int8_t *d = &z->diff[(size_t)cpu * SI_NITEMS];
 			uint64_t w;
 
@@ -81,6 +81,10 @@ uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n)
 
 	/* the orders from the one asked for up are used whole until one holds what is still needed (blocks
 	 * of order k are 2^(k − order) blocks of the order asked for) */
+	if (z->buddy[order] >= need) {
+		z->buddy[order] -= need;   /* the order asked for has them all (the common case) */
+		return n;
+	}
 	for (k = order; k < SIM_ORDERS; k++) {
 		uint64_t have = z->buddy[k] << (k - order);
 
@@ -95,10 +99,11 @@ uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n)
 	m = (need + (1ull << sh) - 1) >> sh;
 	z->buddy[k] -= m;
 	/* the last block split leaves one free block of each order its remainder has a bit for (those
-	 * orders, below k, are empty now: set without a branch on each bit) */
+	 * orders, below k, are empty now; the remainder has no bit from k up): a loop of a fixed length */
 	over = (m << sh) - need;
-	for (int j = 0; j < sh; j++)
-		z->buddy[order + j] = (over >> j) & 1;
+	for (int j = 0; j < SIM_ORDERS - 1; j++)
+		if (order + j < SIM_ORDERS)
+			z->buddy[order + j] += (over >> j) & 1;
 	return n;
 }
 
@@ -136,8 +141,16 @@ static uint64_t give_merges(const struct sim *s, struct sim_zone *z, int k, uint
 
 void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
 {
+	(void)s;
+	z->buddy[0] += n;
+	z->unsettled |= n > 0;
+}
+
+/* One merge pass over the orders; returns whether anything merged. */
+static bool merge_pass(struct sim *s, struct sim_zone *z)
+{
 	int pb = s->km.pageblock_order;
-	uint64_t carry = n;   /* blocks merged into order k at order k − 1 */
+	uint64_t carry = 0, merged = 0;   /* carry: blocks merged into order k at order k − 1 */
 
 	for (int k = 0; k < SIM_ORDERS - 1; k++) {
 		uint64_t b = z->buddy[k] + carry;
@@ -146,15 +159,31 @@ void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n)
 
 		/* a whole free pageblock needs a pageblock without a pinned page in it (the orders from pb up,
 		 * which the room counts, are not changed yet) */
-		if (k + 1 == pb && m) {
+		if (k + 1 == pb) {
 			uint64_t room = sim_pageblock_room(s, z);
 
 			m = m < room ? m : room;
 		}
 		z->buddy[k] = b - 2 * m;
 		carry = m;
+		merged |= m;
 	}
 	z->buddy[SIM_ORDERS - 1] += carry;
+	return merged != 0;
+}
+
+void sim_buddy_settle(struct sim *s, struct sim_zone *z)
+{
+	/* each pass merges 90 % of the pairs left: a handful of passes leave none that can merge */
+	for (int pass = 0; z->unsettled && pass < 64; pass++)
+		z->unsettled = merge_pass(s, z);
+	z->unsettled = false;
+}
+
+void sim_node_settle(struct sim *s, struct sim_node *nd)
+{
+	for (int j = 0; j < nd->npop; j++)
+		sim_buddy_settle(s, &nd->zone[nd->pop[j]]);
 }
 
 /* ---- watermarks ---- */
@@ -258,13 +287,13 @@ static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int6
 {
 	int64_t got = 0;
 
-	for (int i = hz; i >= 0 && got < n; i--) {
-		struct sim_zone *z = &nd->zone[i];
+	for (int j = nd->npop - 1; j >= 0 && got < n; j--) {
+		if (nd->pop[j] > hz)
+			continue;
+		struct sim_zone *z = &nd->zone[nd->pop[j]];
 		uint64_t mark = (wmark == 0 ? z->kf.wmark_min : z->kf.wmark_low) + z->boost;
 		int64_t free = sim_reported(z, SI_FREE), room, take;
 
-		if (z->managed == 0)
-			continue;
 		z->below_high = free <= (int64_t)(z->kf.wmark_high + z->boost);
 		if (!sim_wmark_ok(z, 0, mark, hz, free + z->pcp[cpu].count)) {
 			if (short_low)
@@ -294,11 +323,11 @@ uint64_t sim_node_pgalloc(const struct sim_node *nd)
 
 bool sim_short_of_low(const struct sim_node *nd, int cpu, int hz)
 {
-	for (int i = hz; i >= 0; i--) {
-		const struct sim_zone *z = &nd->zone[i];
+	for (int j = nd->npop - 1; j >= 0; j--) {
+		const struct sim_zone *z = &nd->zone[nd->pop[j]];
 
-		if (z->managed && sim_wmark_ok(z, 0, z->kf.wmark_low + z->boost, hz,
-						sim_reported(z, SI_FREE) + z->pcp[cpu].count))
+		if (nd->pop[j] <= hz && sim_wmark_ok(z, 0, z->kf.wmark_low + z->boost, hz,
+						      sim_reported(z, SI_FREE) + z->pcp[cpu].count))
 			return false;
 	}
 	return true;
@@ -375,10 +404,11 @@ void sim_churn(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_
 	}
 	if (n <= 0)
 		return;
-	for (int i = hz; i >= 0; i--) {
+	for (int j = nd->npop - 1; j >= 0; j--) {
+		int i = nd->pop[j];
 		struct sim_zone *z = &nd->zone[i];
 
-		if (z->managed == 0)
+		if (i > hz)
 			continue;
 		int64_t free = sim_reported(z, SI_FREE);
 		/* zone_alloc_pass's test and room at low: room ≥ n passes the watermark as well */
@@ -411,6 +441,7 @@ void sim_alloc_high_order(struct sim *s, struct sim_node *nd, int cpu, int order
 	int hz = sim_user_hz(nd);
 	struct sim_zone *z = NULL;
 
+	sim_node_settle(s, nd);
 	for (int i = hz; i >= 0 && !z; i--)
 		if (nd->zone[i].managed && sim_wmark_ok(&nd->zone[i], order, nd->zone[i].kf.wmark_low + nd->zone[i].boost,
 							 hz, sim_reported(&nd->zone[i], SI_FREE)))
@@ -471,6 +502,7 @@ void sim_pin_pages(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 		z = &nd->zone[hz];
 	if (z->managed == 0)
 		return;
+	sim_buddy_settle(s, z);   /* a steal breaks the largest free block there is */
 	uint64_t nblocks = z->managed >> s->km.pageblock_order, fresh = 0;
 	uint64_t pinned = z->pinned_blocks < nblocks ? z->pinned_blocks : nblocks;
 	/* a pin lands in a block not yet pinned with probability (1 − pinned/nblocks); the fraction of a
@@ -531,8 +563,8 @@ void sim_free_anon(struct sim *s, struct sim_node *nd, int cpu, int64_t n)
 	if (n <= 0 || total <= 0)
 		return;
 	nd->wl_anon -= n;
-	for (int i = 0; i < nd->nzones; i++) {
-		struct sim_zone *z = &nd->zone[i];
+	for (int j = 0; j < nd->npop; j++) {
+		struct sim_zone *z = &nd->zone[nd->pop[j]];
 		if (z->lru[LRU_AA] + z->lru[LRU_IA] == 0)
 			continue;   /* nothing to free there (its share would be the +1 of the rounding) */
 		int64_t mine = z->lru[LRU_AA] + z->lru[LRU_IA];

@@ -162,8 +162,8 @@ static void node_move(struct sim *s, struct sim_node *nd, int cpu, enum sim_lru 
 
 	if (n > total)
 		n = total;
-	for (int i = 0; i < nd->nzones && n > 0 && total > 0; i++) {
-		struct sim_zone *z = &nd->zone[i];
+	for (int j = 0; j < nd->npop && n > 0 && total > 0; j++) {
+		struct sim_zone *z = &nd->zone[nd->pop[j]];
 
 		if (z->lru[from] == 0)
 			continue;   /* its share is 0 (no division for the empty and unpopulated zones) */
@@ -381,8 +381,8 @@ static void account_cpu(struct sim *s)
 static void decay_pcp(struct sim *s, int cpu)
 {
 	for (int n = 0; n < s->nnodes; n++)
-		for (int i = 0; i < s->node[n].nzones; i++) {
-			struct sim_zone *z = &s->node[n].zone[i];
+		for (int j = 0; j < s->node[n].npop; j++) {
+			struct sim_zone *z = &s->node[n].zone[s->node[n].pop[j]];
 			struct sim_pcp *p = &z->pcp[cpu];
 			int batch = z->kf.batch > 0 ? z->kf.batch : 1;
 
@@ -431,6 +431,9 @@ void sim_step(struct sim *s)
 	/* kswapd last, so that at the end of a step it is awake exactly when its node needs it */
 	for (int n = 0; n < s->nnodes; n++)
 		sim_kswapd_step(s, &s->node[n]);
+	/* the free pages of the step merge (what is read between steps sees settled buddy lists) */
+	for (int n = 0; n < s->nnodes; n++)
+		sim_node_settle(s, &s->node[n]);
 	s->tick++;
 	s->now_ns += SIM_TICK_NS;
 	account_cpu(s);

@@ -81,6 +81,7 @@ struct sim_zone {
 	int64_t kernel;               /* slab, page tables, stacks … (not on an LRU) */
 	int64_t thp;                  /* anon pages held in order-9 blocks (subset of anon LRU) */
 	uint64_t buddy[SIM_ORDERS];   /* free blocks per order */
+	bool unsettled;               /* pages given since the last merge (sim_buddy_settle) */
 	int64_t pcp_total;            /* Σ pcp[].count */
 	struct sim_pcp *pcp;          /* one per online CPU */
 	/* what zone_page_state() reads: atomics plus per-CPU s8 differentials */
@@ -102,6 +103,8 @@ struct sim_node {
 	int id;
 	int nzones;
 	int user_hz;                  /* sim_user_hz, fixed once the zones are laid out */
+	int npop;                     /* the populated zones (managed pages), in index order: */
+	int8_t pop[KF_MAX_ZONES];     /* the step's loops visit only them */
 	struct sim_zone zone[KF_MAX_ZONES];
 	int64_t lru_sum[LRU_N];       /* Σ zone[].lru[]: every LRU change goes through sim_lru_add */
 	int ncpus, first_cpu;         /* CPUs first_cpu … first_cpu+ncpus-1 belong to the node */
@@ -248,13 +251,12 @@ static inline void sim_mod(struct sim *s, struct sim_zone *z, int cpu, enum sim_
 {
 	int8_t *d = &z->diff[(size_t)cpu * SI_NITEMS + it];
 	int64_t x = *d + delta;
+	/* |x| > thr as one unsigned comparison, and the fold without a branch (it is taken at random) */
+	int64_t fold = -(int64_t)((uint64_t)x + (uint64_t)z->thr > 2 * (uint64_t)z->thr);
 
 	(void)s;
-	if (x > z->thr || x < -z->thr) {
-		z->atomic[it] += x;
-		x = 0;
-	}
-	*d = (int8_t)x;
+	z->atomic[it] += x & fold;
+	*d = (int8_t)(x & ~fold);
 }
 /* Change an LRU list of a zone by n pages on cpu: the truth, its node's sum and the differential. */
 static inline void sim_lru_add(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, int64_t n)
@@ -279,8 +281,14 @@ int64_t sim_free_pages(const struct sim_zone *z);
 int sim_threshold(const struct sim_zone *z);
 /* Buddy: take n blocks of an order (splitting larger ones); returns blocks taken. */
 uint64_t sim_buddy_take(struct sim_zone *z, int order, uint64_t n);
-/* Buddy: give back n order-0 pages and let them coalesce. */
+/* Buddy: give back n order-0 pages; they coalesce when the zone is next settled. */
 void sim_buddy_give(struct sim *s, struct sim_zone *z, uint64_t n);
+/* Buddy merging of the pages given since the last settle (pass after pass, each merging 90 % of the
+ * pairs that can merge, until none merge).  The step settles every zone at its end; within a step,
+ * whatever reads the orders above 0 (high-order allocations and takes, compaction, pins, watermark
+ * checks for an order) settles first. */
+void sim_buddy_settle(struct sim *s, struct sim_zone *z);
+void sim_node_settle(struct sim *s, struct sim_node *nd);
 /* Pageblocks of a zone that could still become wholly free: those without a pinned page, less the free
  * blocks of pageblock order or more already there (whole free pageblocks are bounded by it). */
 uint64_t sim_pageblock_room(const struct sim *s, const struct sim_zone *z);

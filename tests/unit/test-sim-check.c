@@ -160,6 +160,18 @@ START_TEST(stale_caches_are_reported)
 	assert_reports(&s, NULL, "caches: node 0 Normal: threshold");
 	sim_set_threshold(z);
 	ck_assert_msg(sim_check(&s, &e) == 0, "%s", e.msg);
+	/* a populated zone left out of the node's list, then an unpopulated one in it */
+	s.node[0].npop--;
+	assert_reports(&s, NULL, "caches: node 0");
+	s.node[0].npop++;
+	int8_t keep = s.node[0].pop[0];
+	for (int i = 0; i < s.node[0].nzones; i++)
+		if (s.node[0].zone[i].managed == 0)
+			s.node[0].pop[0] = (int8_t)i;
+	ck_assert_int_ne(s.node[0].pop[0], keep);
+	assert_reports(&s, NULL, "caches: node 0");
+	s.node[0].pop[0] = keep;
+	ck_assert_msg(sim_check(&s, &e) == 0, "%s", e.msg);
 	sim_free(&s);
 }
 END_TEST

@@ -166,6 +166,7 @@ START_TEST(pinned_pageblocks_bound_whole_free_blocks)
 	z->pinned_permille = (uint32_t)(z->pinned_blocks * 1000 / nb);
 	for (int i = 0; i < 1000; i++)
 		sim_buddy_give(&s, z, 512);               /* 1000 pageblocks' worth, freed a block at a time */
+	sim_buddy_settle(&s, z);
 	for (int k = s.km.pageblock_order; k < SIM_ORDERS; k++)
 		whole += z->buddy[k] << (k - s.km.pageblock_order);
 	ck_assert_uint_le(whole, 10);
@@ -179,6 +180,7 @@ START_TEST(pinned_pageblocks_bound_whole_free_blocks)
 	z->pinned_permille = 0;
 	for (int i = 0; i < 1000; i++)
 		sim_buddy_give(&s, z, 512);
+	sim_buddy_settle(&s, z);
 	whole = 0;
 	for (int k = s.km.pageblock_order; k < SIM_ORDERS; k++)
 		whole += z->buddy[k] << (k - s.km.pageblock_order);
