@@ -172,23 +172,57 @@ static int64_t node_list(const struct sim_node *n, enum sim_lru l)
 }
 
 /* inactive_is_low: the inactive list should hold 1/ratio of the list, ratio = √(10·GiB) (≥ 1). */
-static bool inactive_low(int64_t inactive, int64_t active)
+static int64_t inactive_ratio(int64_t inactive, int64_t active)
 {
 	static uint8_t small[1024];   /* the ratio of lists under 1 TiB, filled in as met (0: not yet) */
 	uint64_t gb = (uint64_t)(inactive + active) >> 18;
-	int64_t ratio;
 
-	if (gb == 0) {
-		ratio = 1;
-	} else if (gb < 1024) {
-		if (!small[gb])
-			small[gb] = (uint8_t)kf_int_sqrt(10 * gb);   /* at most √10230 = 101 */
-		ratio = small[gb];
-	} else {
-		ratio = (int64_t)kf_int_sqrt(10 * gb);
-	}
+	if (gb == 0)
+		return 1;
+	if (gb >= 1024)
+		return (int64_t)kf_int_sqrt(10 * gb);
+	if (!small[gb])
+		small[gb] = (uint8_t)kf_int_sqrt(10 * gb);   /* at most √10230 = 101 */
+	return small[gb];
+}
 
-	return inactive * ratio < active;
+static bool inactive_low(int64_t inactive, int64_t active)
+{
+	return inactive * inactive_ratio(inactive, active) < active;
+}
+
+/* The pages one priority pass scans of a list, for a pass that stands for `batches` of the kernel's
+ * 32-page reclaim calls (each scanning list >> prio at that priority, and stopping at its 32 pages):
+ * batches · (list >> prio), at most the list. */
+static int64_t prio_scan(int64_t list, int prio, uint64_t batches)
+{
+	uint64_t l = list > 0 ? (uint64_t)list : 0, x;
+
+	return (int64_t)(__builtin_mul_overflow(l >> prio, batches, &x) || x > l ? l : x);
+}
+
+/* A zone's part of a node-wide amount, by its share of a list (rounded up; all of it for the only zone
+ * with pages there).  A model's proportion: in doubles, a 64-bit integer division being slow. */
+static int64_t zone_part(int64_t amount, int64_t mine, int64_t all)
+{
+	if (all <= 0 || mine <= 0)
+		return 0;
+	if (mine >= all)
+		return amount + 1;
+	return (int64_t)((double)amount * (double)mine / (double)all) + 1;
+}
+
+/* What a batched pass deactivates from an active list whose inactive list is low: one call's scan
+ * (list >> prio, and 32) as the kernel's shrink_active_list does, and of the further calls' scans only
+ * what brings the inactive list back to its target (the further calls find it no longer low). */
+static int64_t age_scan(int64_t inactive, int64_t active, int prio, uint64_t batches)
+{
+	int64_t one = (active >> prio) + 32, more = prio_scan(active, prio, batches) - (active >> prio);
+	int64_t ratio = inactive_ratio(inactive, active);
+	int64_t x = (active - inactive * ratio) / (ratio + 1) + 1;   /* moved, to end inactive_is_low */
+	int64_t need = x + x / 9 + 1 - one;                             /* scanned for that (a tenth stays) */
+
+	return one + (more < need ? more : need > 0 ? need : 0);
 }
 
 /* Scan `scan` pages of one list of a zone; returns pages reclaimed. */
@@ -312,6 +346,10 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 		for (int i = 0; i < n->nzones; i++)
 			free += sim_free_pages(&n->zone[i]);
 	bool file_low = inactive_low(inf, af);   /* of the lists as they were when reclaim began */
+	/* the kernel reclaims in calls of 32 pages, each running the priority loop from the top: the pass
+	 * stands for all of them, so each priority scans for all (and a pass that makes its want stays at
+	 * the top priority, as they do) */
+	uint64_t batches = want / 32 + 1;
 
 	for (prio = DEF_PRIORITY; prio >= 0 && reclaimed < want && scanned < max_scan; prio--) {
 		uint64_t ap, fp;
@@ -333,21 +371,24 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 			fp = 1;
 		for (int j = 0; j < n->npop && reclaimed < want; j++) {
 			struct sim_zone *z = &n->zone[n->pop[j]];
-			uint64_t inf_p = (uint64_t)z->lru[LRU_IF] >> prio, ia_p = (uint64_t)z->lru[LRU_IA] >> prio;
+			uint64_t inf_p = (uint64_t)prio_scan(z->lru[LRU_IF], prio, batches);
+			uint64_t ia_p = (uint64_t)prio_scan(z->lru[LRU_IA], prio, batches);
 			int64_t sf, sa, left = (int64_t)(want - reclaimed);
 
 			/* the scan split by the pressure fractions (only one side: the whole list) */
 			sf = (int64_t)(ap == 0 ? inf_p : fp == 0 ? 0 : inf_p * fp / (ap + fp));
 			sa = (int64_t)(fp == 0 ? ia_p : ap == 0 ? 0 : ia_p * ap / (ap + fp));
-			/* the kernel stops once nr_to_reclaim is met: scan no more than needed, in 32-page batches */
-			if (sf > left + left / 4 + 32)
-				sf = left + left / 4 + 32;
-			if (sa > left + left / 4 + 32)
-				sa = left + left / 4 + 32;
+			/* the kernel stops once nr_to_reclaim is met: scan no more than needed, in 32-page batches,
+			 * taken from the node's LRU, whose pages lie in the zones in proportion to their lists */
+			int64_t most = left + left / 4 + 32;
+			int64_t most_f = zone_part(most, z->lru[LRU_IF], n->lru_sum[LRU_IF]);
+			int64_t most_a = zone_part(most, z->lru[LRU_IA], n->lru_sum[LRU_IA]);
+			sf = sf < most_f ? sf : most_f;
+			sa = sa < most_a ? sa : most_a;
 			if (inactive_low(z->lru[LRU_IF], z->lru[LRU_AF]))
-				age_active(s, z, cpu, LRU_AF, (z->lru[LRU_AF] >> prio) + 32);
+				age_active(s, z, cpu, LRU_AF, age_scan(z->lru[LRU_IF], z->lru[LRU_AF], prio, batches));
 			if (ap && inactive_low(z->lru[LRU_IA], z->lru[LRU_AA]))
-				age_active(s, z, cpu, LRU_AA, (z->lru[LRU_AA] >> prio) + 32);
+				age_active(s, z, cpu, LRU_AA, age_scan(z->lru[LRU_IA], z->lru[LRU_AA], prio, batches));
 			reclaimed += (uint64_t)scan_zone_list(s, n, z, cpu, LRU_IF, sf, can_swap, kswapd);
 			reclaimed += (uint64_t)scan_zone_list(s, n, z, cpu, LRU_IA, sa, can_swap, kswapd);
 			scanned += (uint64_t)(sf + sa);

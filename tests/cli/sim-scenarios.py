@@ -96,7 +96,9 @@ elif name == "cache-stream":
     for col in ("scan_direct_pps", "allocstall_ps", "oom_kill_ps", "swap_out_pps"):
         expect(total(col) == 0, "%s should stay 0, got %s" % (col, total(col)))
     expect(total("steal_file_pps") == total("steal_total_pps"), "reclaimed something other than file pages")
-    expect(all(num(row["free_pages"]) > num(row["min_pages"]) for row in user_zones),
+    # no zone is exhausted: its free count stays above min, give or take the counter's per-CPU drift (an
+    # allocation at min that refills a pageset takes its batch past the mark, as rmqueue_bulk does)
+    expect(all(num(row["free_pages"]) + num(row["drift_pages"]) > num(row["min_pages"]) for row in user_zones),
            "a zone fell to its min watermark")
     expect(all(num(row["bi_kib_per_s"]) >= 190 * 1024 for row in v[2:]), "reads are not ~200 MiB/s")
 elif name == "anon-leak":
