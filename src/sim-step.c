@@ -282,8 +282,26 @@ void sim_free_lru(struct sim *s, struct sim_zone *z, int cpu, enum sim_lru l, in
 
 /* ---- allocation ---- */
 
+/* Where an allocation's pages go: the first nfirst to one LRU list, the rest to another. */
+struct alloc_dest {
+	enum sim_lru first, rest;
+	int64_t nfirst;
+};
+
+static void dest_add(struct sim *s, struct sim_zone *z, int cpu, struct alloc_dest *to, int64_t n)
+{
+	int64_t f = n < to->nfirst ? n : to->nfirst;
+
+	if (f > 0) {
+		sim_lru_add(s, z, cpu, to->first, f);
+		to->nfirst -= f;
+	}
+	if (n > f)
+		sim_lru_add(s, z, cpu, to->rest, n - f);
+}
+
 static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int64_t n, int hz,
-			       int wmark, enum sim_lru to, bool *short_low)
+			       int wmark, struct alloc_dest *to, bool *short_low)
 {
 	int64_t got = 0;
 
@@ -303,7 +321,7 @@ static int64_t zone_alloc_pass(struct sim *s, struct sim_node *nd, int cpu, int6
 		room = free + z->pcp[cpu].count - (int64_t)mark - z->kf.protection[hz] - 1;
 		take = n - got < room ? n - got : room;
 		take = pcp_alloc(s, z, cpu, take);
-		sim_lru_add(s, z, cpu, to, take);
+		dest_add(s, z, cpu, to, take);
 		z->pgalloc += (uint64_t)take;
 		z->numa_hit += (uint64_t)take;
 		z->numa_local += (uint64_t)take;
@@ -335,7 +353,7 @@ bool sim_short_of_low(const struct sim_node *nd, int cpu, int hz)
 
 /* Allocate n order-0 pages for the workload on node nd (fast path at low, slow path at min after waking
  * kswapd, then direct reclaim and, when nothing can be reclaimed, the OOM killer).  Returns pages got. */
-int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to)
+static int64_t alloc_to(struct sim *s, struct sim_node *nd, int cpu, int64_t n, struct alloc_dest *to)
 {
 	int hz = sim_user_hz(nd);
 	bool short_low = false;
@@ -384,6 +402,21 @@ int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum s
 	if (got < n)
 		s->alloc_failed += (uint64_t)(n - got);
 	return got;
+}
+
+int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to)
+{
+	struct alloc_dest d = { to, to, 0 };
+
+	return alloc_to(s, nd, cpu, n, &d);
+}
+
+int64_t sim_alloc_split(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru first,
+			int64_t nfirst, enum sim_lru rest)
+{
+	struct alloc_dest d = { first, rest, nfirst };
+
+	return alloc_to(s, nd, cpu, n, &d);
 }
 
 /* Background churn: short-lived anonymous pages on a busy CPU (page faults of processes that soon exit or

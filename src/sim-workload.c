@@ -253,10 +253,10 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 			if (miss > 0) {
 				/* a first read goes to the inactive list; a refault of an evicted page (its shadow
 				 * entry says it was recently in use) goes straight to the active list */
-				got = sim_alloc(s, nd, cpu, miss, LRU_IF);
-				int64_t refault = got < nd->file_set_evicted ? got : nd->file_set_evicted;
+				int64_t evicted = nd->file_set_evicted;
+				got = sim_alloc_split(s, nd, cpu, miss, LRU_AF, evicted, LRU_IF);
+				int64_t refault = got < evicted ? got : evicted;
 
-				node_move(s, nd, cpu, LRU_IF, LRU_AF, refault);
 				nd->file_set_evicted -= refault;
 				nd->file_set_cached += got;
 				s->ev[SE_workingset_refault_file] += (uint64_t)refault;

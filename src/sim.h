@@ -306,6 +306,9 @@ static inline int sim_user_hz(const struct sim_node *n)
 }
 /* Allocate n order-0 pages onto an LRU list (fast path, kswapd, direct reclaim, OOM); returns pages got. */
 int64_t sim_alloc(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to);
+/* As sim_alloc, the first nfirst pages got onto one list and the rest onto another. */
+int64_t sim_alloc_split(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru first,
+			int64_t nfirst, enum sim_lru rest);
 /* Background churn on cpu: the pages the CPU's last task left in flight are freed, n new ones allocated. */
 void sim_churn(struct sim *s, struct sim_node *nd, int cpu, int64_t n, enum sim_lru to);
 /* Free n pages of an LRU list of a zone through the CPU's pageset. */
