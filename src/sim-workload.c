@@ -198,6 +198,9 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 	 * mostly above the vm stats threshold, so folded at once on its CPU anyway) */
 	int64_t activate = 0;
 	int act_cpu = nd->first_cpu;
+	/* the re-read set's pages on the node, and their reciprocal for every task's share of misses */
+	int64_t set = p->file_set > 0 ? (int64_t)(p->file_set * share) : 0;
+	struct sim_recip set_r = sim_recip_of(set > 0 ? (uint64_t)set : 1);
 
 	/* the phase's rates: the node's pages this tick (per_sec · DT · share), split over the tasks */
 	struct task_split rt[C_PIN + 1];
@@ -247,8 +250,8 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 
 		n = task_pages(rt[C_REREAD], k);
 		if (n > 0 && p->file_set > 0) {
-			int64_t set = (int64_t)(p->file_set * share);
-			int64_t miss = set > 0 ? n * (set - nd->file_set_cached) / set : 0, got = 0;
+			int64_t unread = n * (set - nd->file_set_cached), got = 0;
+			int64_t miss = set <= 0 ? 0 : unread >= 0 ? (int64_t)sim_recip_div(set_r, (uint64_t)unread) : unread / set;
 
 			if (miss > 0) {
 				/* a first read goes to the inactive list; a refault of an evicted page (its shadow

@@ -244,6 +244,30 @@ void sim_step(struct sim *s);
 void sim_run_until(struct sim *s, int64_t target_ns);
 
 /* ---- sim-step.c ---- */
+/* Division by a divisor that stays for a whole tick (x86's 64-bit divide is slow): its reciprocal,
+ * m = ⌊(2^64 − 1)/d⌋ (d > 0), gives ⌊p·m/2^64⌋ ≥ ⌊p/d⌋ − 1, corrected once to C's quotient. */
+struct sim_recip {
+	uint64_t d, m;
+};
+
+static inline struct sim_recip sim_recip_of(uint64_t d)
+{
+	struct sim_recip r = { d, UINT64_MAX / d };
+
+	return r;
+}
+
+static inline uint64_t sim_recip_div(struct sim_recip r, uint64_t p)
+{
+#ifdef __SIZEOF_INT128__
+	uint64_t q = (uint64_t)(((unsigned __int128)p * r.m) >> 64);
+
+	return q + (p - q * r.d >= r.d);
+#else
+	return p / r.d;
+#endif
+}
+
 /* Per-CPU differentials: change a zone item by delta on cpu (__mod_zone_page_state: a differential past
  * the threshold in force is folded into the atomic at once).  Inline: the step calls it for every page
  * batch. */

@@ -353,6 +353,36 @@ START_TEST(sysctl_phase_recomputes_watermarks)
 }
 END_TEST
 
+/* The reciprocal division gives C's quotient: around multiples of small and large divisors, at the top of
+ * the range, and for random operands of every size. */
+START_TEST(reciprocal_division_is_exact)
+{
+	static const uint64_t d[] = { 1, 2, 3, 7, 10, 63, 1000, 4095, 1 << 20, 999999937, (1ull << 40) + 1,
+				      (1ull << 63) - 1, 1ull << 63, UINT64_MAX };
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+
+	for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
+		struct sim_recip r = sim_recip_of(d[i]);
+
+		for (uint64_t q = 0; q < 5000 && q <= UINT64_MAX / d[i]; q += q / 3 + 1)
+			for (int e = -1; e <= 1; e++) {
+				uint64_t p = q * d[i] + (uint64_t)(int64_t)e;
+
+				if ((e > 0 && p < q * d[i]) || (e < 0 && q == 0))
+					continue;   /* past either end */
+				ck_assert_uint_eq(sim_recip_div(r, p), p / d[i]);
+			}
+		ck_assert_uint_eq(sim_recip_div(r, UINT64_MAX), UINT64_MAX / d[i]);
+	}
+	for (int i = 0; i < 200000; i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		uint64_t p = x >> (x % 64), q = ((x * 31) >> (x % 61)) | 1;
+
+		ck_assert_uint_eq(sim_recip_div(sim_recip_of(q), p), p / q);
+	}
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *su = suite_create("sim-engine");
@@ -375,6 +405,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, psi_averages_follow_the_kernel);
 	tcase_add_test(tc, scenario_errors_name_the_line);
 	tcase_add_test(tc, sysctl_phase_recomputes_watermarks);
+	tcase_add_test(tc, reciprocal_division_is_exact);
 	suite_add_tcase(su, tc);
 	return su;
 }
