@@ -306,8 +306,10 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 		if (n > 0)   /* (a pin of none does nothing) */
 			sim_pin_pages(s, nd, cpu, n);
 
-		/* background churn: short-lived allocations on every active CPU make the counters drift */
-		sim_churn(s, nd, cpu, (int64_t)(sim_rand(s) % 48), anon_list);
+		/* background churn: short-lived allocations on every active CPU make the counters drift; a
+		 * CPU turns its churn over every other step (0 … 95 pages, 24 a step on average) */
+		if ((s->tick + (uint64_t)cpu) % 2 == 0)
+			sim_churn(s, nd, cpu, (int64_t)(sim_rand(s) % 96), anon_list);
 	}
 	nd->ntasks = 0;   /* what follows is the node's own work, one caller */
 	node_move(s, nd, act_cpu, LRU_IF, LRU_AF, activate);
