@@ -9,8 +9,6 @@
 #define STALL_CALL_NS 20000ull             /* fixed cost of one direct reclaim call */
 #define DEF_PRIORITY 12
 
-static int64_t node_list(const struct sim_node *n, enum sim_lru l);
-
 static int64_t free_for_balance(const struct sim_zone *z)
 {
 	int64_t f = sim_reported(z, SI_FREE);
@@ -132,7 +130,7 @@ uint64_t sim_kswapd_run(struct sim *s, struct sim_node *n, uint64_t extra)
 	 * priority pass makes no progress: a few passes' worth of scanning at most */
 	uint64_t max_scan = n->kswapd_scan_left;
 	if (boost_only) {
-		uint64_t lim = ((uint64_t)(node_list(n, LRU_IF) + node_list(n, LRU_IA)) >> (DEF_PRIORITY - 2)) + 32;
+		uint64_t lim = ((uint64_t)(n->lru_sum[LRU_IF] + n->lru_sum[LRU_IA]) >> (DEF_PRIORITY - 2)) + 32;
 
 		max_scan = lim < max_scan ? lim : max_scan;
 	}
@@ -164,11 +162,6 @@ void sim_kswapd_step(struct sim *s, struct sim_node *n)
 {
 	sim_kswapd_run(s, n, 0);
 	n->kswapd_scan_left = SIM_KSWAPD_SCAN_PER_TICK;
-}
-
-static int64_t node_list(const struct sim_node *n, enum sim_lru l)
-{
-	return n->lru_sum[l];
 }
 
 /* inactive_is_low: the inactive list should hold 1/ratio of the list, ratio = √(10·GiB) (≥ 1). */
@@ -241,7 +234,7 @@ static int64_t scan_zone_list(struct sim *s, struct sim_node *n, struct sim_zone
 	if (file) {
 		int64_t busy = z->dirty + z->writeback;
 
-		int64_t node_files = node_list(n, LRU_IF) + node_list(n, LRU_AF);
+		int64_t node_files = n->lru_sum[LRU_IF] + n->lru_sum[LRU_AF];
 		int64_t hot = node_files > 0 ? scan * (n->mapped < node_files ? n->mapped : node_files) / node_files : 0;
 
 		dirty = busy > 0 ? scan * busy / (z->lru[LRU_IF] ? z->lru[LRU_IF] : 1) : 0;
@@ -291,7 +284,7 @@ static int64_t scan_zone_list(struct sim *s, struct sim_node *n, struct sim_zone
 		s->ev[SE_nr_vmscan_write] += (uint64_t)reclaimed;
 		s->ev[SE_pgpgout] += (uint64_t)reclaimed * 4;
 		n->anon_cost += (uint64_t)(scan + rotated);
-		int64_t anon = node_list(n, LRU_IA) + node_list(n, LRU_AA);
+		int64_t anon = n->lru_sum[LRU_IA] + n->lru_sum[LRU_AA];
 		int64_t mine = anon > 0 ? reclaimed * n->wl_anon / anon : 0;
 		n->wl_anon -= mine;
 		n->wl_swapped += mine;
@@ -331,8 +324,8 @@ uint64_t sim_shrink_node(struct sim *s, struct sim_node *n, uint64_t want, bool 
 			 int cpu, uint64_t max_scan, uint64_t *scanned_out)
 {
 	uint64_t reclaimed = 0, scanned = 0;
-	int64_t ia = node_list(n, LRU_IA), aa = node_list(n, LRU_AA);
-	int64_t inf = node_list(n, LRU_IF), af = node_list(n, LRU_AF);
+	int64_t ia = n->lru_sum[LRU_IA], aa = n->lru_sum[LRU_AA];
+	int64_t inf = n->lru_sum[LRU_IF], af = n->lru_sum[LRU_AF];
 	/* swappiness 0 is no veto in global reclaim: its share of anon pressure is 0, but a tiny file LRU
 	 * still sends reclaim to anon (get_scan_count) */
 	bool can_swap = may_swap && s->swap_used < s->swap_total;

@@ -148,17 +148,12 @@ static void writeback(struct sim *s, struct sim_node *nd, int cpu)
 	}
 }
 
-static int64_t node_lru(const struct sim_node *nd, enum sim_lru l)
-{
-	return nd->lru_sum[l];
-}
-
 /* Move n pages between lists of a node, zone by zone in proportion to the source list. */
 static void node_move(struct sim *s, struct sim_node *nd, int cpu, enum sim_lru from, enum sim_lru to, int64_t n)
 {
 	if (n <= 0)
 		return;   /* nothing moves (the same state as moving nothing zone by zone) */
-	int64_t total = node_lru(nd, from);
+	int64_t total = nd->lru_sum[from];
 
 	if (n > total)
 		n = total;
@@ -315,7 +310,7 @@ static void node_workload(struct sim *s, struct sim_node *nd)
 	node_move(s, nd, act_cpu, LRU_IF, LRU_AF, activate);
 	s->ev[SE_pgactivate] += (uint64_t)activate;
 	/* mlock towards the phase's target */
-	int64_t target = (int64_t)(p->mlock * share), cur = node_lru(nd, LRU_UNEV);
+	int64_t target = (int64_t)(p->mlock * share), cur = nd->lru_sum[LRU_UNEV];
 	int cpu0 = nd->first_cpu;
 	if (cur < target) {
 		int64_t want = target - cur, step = (int64_t)(262144 * DT);
